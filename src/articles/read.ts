@@ -1,0 +1,96 @@
+import { createReadStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { ReadResult } from './article.ts';
+import { decodeText } from './decode.ts';
+import { FrontMatterError, parseMarkdown } from './markdown.ts';
+import { parseNdjsonLine } from './ndjson.ts';
+import { parsePlainText } from './plain-text.ts';
+
+type Format = 'text' | 'markdown' | 'ndjson';
+
+const FORMATS: [RegExp, Format][] = [
+  [/\.(ndjson|jsonl)(\.gz)?$/iu, 'ndjson'],
+  [/\.(md|markdown)$/iu, 'markdown'],
+  [/\.txt$/iu, 'text'],
+];
+/** One article file larger than this is a mistake (a whole archive in one file?), not an article. */
+const MAX_ARTICLE_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_NDJSON_LINE_CHARS = 5 * 1024 * 1024;
+
+export const formatOf = (file: string): Format | null => FORMATS.find(([pattern]) => pattern.test(file))?.[1] ?? null;
+
+/** Files to read under the given paths: folders are walked (hidden entries skipped), in a stable order. */
+export async function* listInputFiles(paths: string[]): AsyncGenerator<{ file: string } | { problem: ReadResult }> {
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      yield { problem: { problem: { file: path, line: null, message: 'no such file or folder' } } };
+      continue;
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      const children = entries.filter((entry) => !entry.name.startsWith('.') && (entry.isDirectory() || formatOf(entry.name)));
+      yield* listInputFiles(children.map((entry) => join(path, entry.name)));
+    } else if (formatOf(path)) {
+      yield { file: path };
+    } else {
+      yield { problem: { problem: { file: path, line: null, message: 'unknown format (expected .txt, .md, .ndjson, .jsonl, optionally .gz)' } } };
+    }
+  }
+}
+
+/** Every article under the given paths, streamed; a bad file or line becomes a problem, never an exception. */
+export async function* readArticles(paths: string[]): AsyncGenerator<ReadResult> {
+  for await (const entry of listInputFiles(paths)) {
+    if ('problem' in entry) yield entry.problem;
+    else if (formatOf(entry.file) === 'ndjson') yield* readNdjson(entry.file);
+    else yield await readArticleFile(entry.file);
+  }
+}
+
+async function readArticleFile(file: string): Promise<ReadResult> {
+  const problem = (message: string, line: number | null = null): ReadResult => ({ problem: { file, line, message } });
+  const size = (await stat(file)).size;
+  if (size > MAX_ARTICLE_FILE_BYTES) return problem(`${(size / 1048576).toFixed(1)} MB is too large for one article (limit ${MAX_ARTICLE_FILE_BYTES / 1048576} MB)`);
+  const decoded = decodeText(await readFile(file));
+  if ('error' in decoded) return problem(decoded.error);
+  const id = basename(file).replace(/\.[^.]+$/u, '');
+  try {
+    const article = formatOf(file) === 'markdown' ? parseMarkdown(decoded.text, id, file) : parsePlainText(decoded.text, id, file);
+    if (article.sections.every((section) => section.paragraphs.length === 0)) return problem('no text');
+    return { article };
+  } catch (error) {
+    if (error instanceof FrontMatterError) return problem(error.message, error.line);
+    throw error;
+  }
+}
+
+async function* readNdjson(file: string): AsyncGenerator<ReadResult> {
+  const raw = createReadStream(file);
+  const input = /\.gz$/iu.test(file) ? raw.pipe(createGunzip()) : raw;
+  let failure: Error | null = null;
+  input.on('error', (error) => {
+    failure = error;
+  });
+  raw.on('error', (error: Error) => input.destroy(error));
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNumber = 0;
+  try {
+    for await (const rawLine of lines) {
+      lineNumber++;
+      const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/u, '') : rawLine;
+      if (line.trim() === '') continue;
+      if (line.length > MAX_NDJSON_LINE_CHARS) yield { problem: { file, line: lineNumber, message: `line of ${line.length} characters is over the ${MAX_NDJSON_LINE_CHARS} limit` } };
+      else if (line.includes('\uFFFD')) yield { problem: { file, line: lineNumber, message: 'invalid UTF-8 bytes in this line' } };
+      else yield parseNdjsonLine(line, file, lineNumber);
+    }
+  } catch (error) {
+    failure = error as Error;
+  }
+  if (failure) yield { problem: { file, line: lineNumber || null, message: `cannot read further: ${(failure as Error).message}` } };
+}

@@ -74,7 +74,7 @@ async function* readNdjson(file: string): AsyncGenerator<ReadResult> {
   const raw = createReadStream(file);
   const input = /\.gz$/iu.test(file) ? raw.pipe(createGunzip()) : raw;
   let failure: Error | null = null;
-  input.on('error', (error) => {
+  input.on('error', (error: Error) => {
     failure = error;
   });
   raw.on('error', (error: Error) => input.destroy(error));

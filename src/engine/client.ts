@@ -1,0 +1,37 @@
+import { Meilisearch, MeilisearchApiError } from 'meilisearch';
+import type { EnqueuedTaskPromise, Index, RecordAny, Task } from 'meilisearch';
+
+/** Every engine call is bounded: a slow or stopped engine must never hang a page or the indexer. */
+export const ENGINE_TIMEOUT_MS = 5_000;
+
+export function createEngineClient(url: string, apiKey: string, timeout = ENGINE_TIMEOUT_MS): Meilisearch {
+  return new Meilisearch({ host: url, apiKey, timeout });
+}
+
+export class TaskFailedError extends Error {
+  override name = 'TaskFailedError';
+  constructor(readonly task: Task) {
+    super(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`);
+  }
+}
+
+/** Waits for a task and turns a failed or canceled one into an error that carries the engine's reason. */
+export async function settle(enqueued: EnqueuedTaskPromise, timeout = 10 * 60_000): Promise<Task> {
+  const task = await enqueued.waitTask({ timeout, interval: 50 });
+  if (task.status !== 'succeeded') throw new TaskFailedError(task);
+  return task;
+}
+
+export const isIndexNotFound = (error: unknown): boolean =>
+  error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found';
+
+/** The index, created (with `id` as primary key) when it does not exist yet. */
+export async function ensureIndex<T extends RecordAny>(client: Meilisearch, uid: string): Promise<Index<T>> {
+  try {
+    await client.getIndex(uid);
+  } catch (error) {
+    if (!isIndexNotFound(error)) throw error;
+    await settle(client.createIndex(uid, { primaryKey: 'id' }));
+  }
+  return client.index<T>(uid);
+}

@@ -1,0 +1,213 @@
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import type { EnqueuedTaskPromise, Index, Meilisearch, Settings } from 'meilisearch';
+import type { ReadProblem } from '../articles/article.ts';
+import { safeArticleId } from '../articles/ids.ts';
+import { readArticles } from '../articles/read.ts';
+import { ensureIndex, isIndexNotFound, settle, TaskFailedError } from '../engine/client.ts';
+import { settingsHold } from '../engine/settings.ts';
+import type { Gazetteer } from '../entities/index.ts';
+import { sectionDocuments, type SectionDocument } from './section-document.ts';
+import { addSection, emptyTermStats, saveTermStats, statsIndexName, type TermStats } from './term-stats.ts';
+
+export interface IndexOptions {
+  client: Meilisearch;
+  index: string;
+  paths: string[];
+  /** Build a fresh index and swap it in, so searchers never see a half-built one. */
+  rebuild?: boolean;
+  gazetteer: Gazetteer;
+  settings: Settings;
+  analysisVersion: string;
+  onProgress?: (progress: IndexProgress) => void;
+  /** Documents per engine request. */
+  batchSize?: number;
+}
+
+export interface IndexProgress {
+  articles: number;
+  sections: number;
+  problems: number;
+}
+
+export interface IndexSummary {
+  /** Articles read without problems. */
+  articles: number;
+  /** Articles new or changed, whose sections were sent. */
+  changed: number;
+  unchanged: number;
+  /** Articles removed because they left their file. */
+  deleted: number;
+  /** Sections of all the articles read. */
+  sections: number;
+  sectionsSent: number;
+  /** Files and lines that could not be read, with their place. */
+  problems: ReadProblem[];
+  /** Engine tasks that failed, with the engine's reason. */
+  failures: string[];
+  seconds: number;
+}
+
+interface IndexedArticle {
+  hash: string;
+  origin: string;
+  sectionIds: string[];
+}
+
+/** Pending engine tasks allowed before the reader waits: back-pressure that keeps memory flat. */
+const MAX_TASKS_IN_FLIGHT = 3;
+
+export async function indexArticles(options: IndexOptions): Promise<IndexSummary> {
+  const started = Date.now();
+  const { client, rebuild = false } = options;
+  const target = rebuild ? `${options.index}-next` : options.index;
+  if (rebuild) await dropIndexes(client, [target, statsIndexName(target)]);
+  const index = await ensureIndex<SectionDocument>(client, target);
+  const currentSettings = await index.getSettings();
+  if (!settingsHold(options.settings, currentSettings)) await settle(index.updateSettings(options.settings));
+
+  const indexed = rebuild ? new Map<string, IndexedArticle>() : await readIndexedArticles(index);
+  const summary: IndexSummary = { articles: 0, changed: 0, unchanged: 0, deleted: 0, sections: 0, sectionsSent: 0, problems: [], failures: [], seconds: 0 };
+  // A fresh index gets its statistics counted on the way in; an updated one is recounted at the end.
+  const streamedStats: TermStats | null = indexed.size === 0 ? emptyTermStats() : null;
+  const seenArticles = new Map<string, string>();
+  const filesRead = new Set<string>();
+  const inFlight: Promise<void>[] = [];
+  let batch: SectionDocument[] = [];
+  let staleIds: string[] = [];
+
+  const track = (enqueued: EnqueuedTaskPromise, what: string) => {
+    inFlight.push(
+      settle(enqueued).then(
+        () => undefined,
+        (error: unknown) => {
+          summary.failures.push(error instanceof TaskFailedError ? `${what}: ${error.message}` : `${what}: ${(error as Error).message}`);
+        },
+      ),
+    );
+  };
+  const flush = async () => {
+    if (batch.length > 0) {
+      summary.sectionsSent += batch.length;
+      track(index.addDocuments(batch, { primaryKey: 'id' }), `${batch.length} sections`);
+      batch = [];
+    }
+    if (staleIds.length > 0) {
+      track(index.deleteDocuments(staleIds), `deleting ${staleIds.length} sections`);
+      staleIds = [];
+    }
+    while (inFlight.length >= MAX_TASKS_IN_FLIGHT) await inFlight.shift();
+  };
+
+  for await (const result of readArticles(options.paths)) {
+    if ('problem' in result) {
+      summary.problems.push(result.problem);
+    } else {
+      const { article } = result;
+      const origin = relative(process.cwd(), resolve(article.origin.file)) || article.origin.file;
+      filesRead.add(origin);
+      const id = safeArticleId(article.id);
+      const firstSeen = seenArticles.get(id);
+      if (firstSeen !== undefined) {
+        summary.problems.push({ file: article.origin.file, line: article.origin.line, message: `article id "${article.id}" was already read from ${firstSeen}; this copy is skipped` });
+      } else {
+        seenArticles.set(id, `${article.origin.file}:${article.origin.line}`);
+        const documents = sectionDocuments({ ...article, origin: { ...article.origin, file: origin } }, options.gazetteer, options.analysisVersion);
+        summary.articles++;
+        summary.sections += documents.length;
+        const previous = indexed.get(id);
+        if (previous?.hash === documents[0]?.hash) {
+          summary.unchanged++;
+        } else {
+          summary.changed++;
+          batch.push(...documents);
+          if (streamedStats) for (const document of documents) addSection(streamedStats, document);
+          const kept = new Set(documents.map((document) => document.id));
+          staleIds.push(...(previous?.sectionIds.filter((sectionId) => !kept.has(sectionId)) ?? []));
+        }
+      }
+    }
+    if (batch.length >= (options.batchSize ?? 2000)) await flush();
+    options.onProgress?.({ articles: summary.articles, sections: summary.sections, problems: summary.problems.length });
+  }
+
+  const roots = await readableRoots(options.paths);
+  for (const [id, article] of indexed) {
+    if (seenArticles.has(id)) continue;
+    const leftItsFile = filesRead.has(article.origin) || (roots.some((root) => isUnder(article.origin, root)) && !existsSync(article.origin));
+    if (!leftItsFile) continue;
+    summary.deleted++;
+    staleIds.push(...article.sectionIds);
+  }
+  await flush();
+  await Promise.all(inFlight);
+
+  const changedAnything = summary.changed > 0 || summary.deleted > 0;
+  if (summary.failures.length === 0 && (changedAnything || rebuild)) {
+    await saveTermStats(client, target, streamedStats ?? (await countTermStats(index)));
+  }
+  if (rebuild) {
+    if (summary.failures.length === 0) await swapIn(client, options.index, target);
+    await dropIndexes(client, [target, statsIndexName(target)]);
+  }
+  summary.seconds = (Date.now() - started) / 1000;
+  return summary;
+}
+
+/** What the index holds now, by article: its fingerprint, origin file and section ids. */
+async function readIndexedArticles(index: Index<SectionDocument>): Promise<Map<string, IndexedArticle>> {
+  const articles = new Map<string, IndexedArticle>();
+  const limit = 10_000;
+  for (let offset = 0; ; offset += limit) {
+    const page = await index.getDocuments({ fields: ['id', 'articleId', 'hash', 'origin'], limit, offset });
+    for (const document of page.results) {
+      const article = articles.get(document.articleId);
+      if (article) article.sectionIds.push(document.id);
+      else articles.set(document.articleId, { hash: document.hash, origin: document.origin, sectionIds: [document.id] });
+    }
+    if (page.results.length < limit) return articles;
+  }
+}
+
+async function countTermStats(index: Index<SectionDocument>): Promise<TermStats> {
+  const stats = emptyTermStats();
+  const limit = 5_000;
+  for (let offset = 0; ; offset += limit) {
+    const page = await index.getDocuments({ fields: ['title_terms', 'heading_terms', 'text_terms', 'length'], limit, offset });
+    for (const document of page.results) addSection(stats, document);
+    if (page.results.length < limit) return stats;
+  }
+}
+
+/** Folders among the inputs, relative like the stored origins: a file deleted from one of them takes its articles along. */
+async function readableRoots(paths: string[]): Promise<string[]> {
+  const roots: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (info?.isDirectory()) roots.push(relative(process.cwd(), resolve(path)));
+  }
+  return roots;
+}
+
+const isUnder = (file: string, root: string): boolean => root === '' || file === root || file.startsWith(root + sep);
+
+async function swapIn(client: Meilisearch, live: string, fresh: string): Promise<void> {
+  // Swapping needs both sides to exist; on a first rebuild the live ones do not yet.
+  await ensureIndex(client, live);
+  await ensureIndex(client, statsIndexName(live));
+  await settle(client.swapIndexes([
+    { indexes: [live, fresh], rename: false },
+    { indexes: [statsIndexName(live), statsIndexName(fresh)], rename: false },
+  ]));
+}
+
+async function dropIndexes(client: Meilisearch, uids: string[]): Promise<void> {
+  for (const uid of uids) {
+    try {
+      await settle(client.deleteIndex(uid));
+    } catch (error) {
+      if (!(error instanceof TaskFailedError && error.task.error?.code === 'index_not_found') && !isIndexNotFound(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import type { Meilisearch } from 'meilisearch';
+import { ensureIndex, isIndexNotFound, settle } from '../engine/client.ts';
+
+/**
+ * Collection statistics for BM25 and for clitic evidence: in how many sections each stem occurs.
+ * Meilisearch does not expose document frequencies (its estimatedTotalHits counts prefix and typo
+ * matches and stops at maxTotalHits), so the indexer keeps them in an index of their own.
+ */
+export interface TermStats {
+  documents: number;
+  totalLength: number;
+  df: Map<string, number>;
+}
+
+export const emptyTermStats = (): TermStats => ({ documents: 0, totalLength: 0, df: new Map() });
+
+export const statsIndexName = (index: string): string => `${index}-stats`;
+
+/** Stems of a section counted once each; the alternative analyses do not count as evidence. */
+export function addSection(stats: TermStats, fields: { title_terms: string; heading_terms: string; text_terms: string; length: number }): void {
+  stats.documents++;
+  stats.totalLength += fields.length;
+  const seen = new Set<string>();
+  for (const field of [fields.title_terms, fields.heading_terms, fields.text_terms]) {
+    for (const term of field.split(' ')) {
+      if (term === '' || seen.has(term)) continue;
+      seen.add(term);
+      stats.df.set(term, (stats.df.get(term) ?? 0) + 1);
+    }
+  }
+}
+
+interface StatsDocument {
+  id: string;
+  documents?: number;
+  totalLength?: number;
+  data?: string;
+}
+
+const CHUNK_TERMS = 50_000;
+
+/** Replaces the stored statistics with `stats` (meta first in the batch, chunks after, stale chunks removed). */
+export async function saveTermStats(client: Meilisearch, index: string, stats: TermStats): Promise<void> {
+  const documents: StatsDocument[] = [{ id: 'meta', documents: stats.documents, totalLength: stats.totalLength }];
+  const entries = [...stats.df];
+  for (let i = 0; i < entries.length; i += CHUNK_TERMS) {
+    const data = entries.slice(i, i + CHUNK_TERMS).map(([term, df]) => `${term}\t${df}`).join('\n');
+    documents.push({ id: `df-${i / CHUNK_TERMS}`, data });
+  }
+  const statsIndex = await ensureIndex(client, statsIndexName(index));
+  const stale = (await statsIndex.getDocuments({ fields: ['id'], limit: 10_000 })).results
+    .map((document) => document.id)
+    .filter((id) => !documents.some((document) => document.id === id));
+  // The chunks hold data, not text to search: only `id` is searchable, so the engine does not tokenize them.
+  await settle(statsIndex.updateSettings({ searchableAttributes: ['id'] }));
+  await settle(statsIndex.addDocuments(documents));
+  if (stale.length > 0) await settle(statsIndex.deleteDocuments(stale));
+}
+
+export async function loadTermStats(client: Meilisearch, index: string): Promise<TermStats> {
+  const stats = emptyTermStats();
+  let result;
+  try {
+    result = await client.index<StatsDocument>(statsIndexName(index)).getDocuments({ limit: 10_000 });
+  } catch (error) {
+    if (isIndexNotFound(error)) return stats;
+    throw error;
+  }
+  for (const document of result.results) {
+    if (document.id === 'meta') {
+      stats.documents = document.documents ?? 0;
+      stats.totalLength = document.totalLength ?? 0;
+    } else if (document.data) {
+      for (const line of document.data.split('\n')) {
+        const tab = line.indexOf('\t');
+        stats.df.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+      }
+    }
+  }
+  return stats;
+}

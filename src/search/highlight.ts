@@ -1,0 +1,100 @@
+import { analyze, type Term } from '../arabic/index.ts';
+import { escapeHtml } from './escape-html.ts';
+
+/** What counts as a match: analyzed forms, a prefix being typed, and spans already known (entity mentions). */
+export interface MatchSpec {
+  exact: ReadonlySet<string>;
+  prefix: string | null;
+  spans?: readonly { start: number; end: number }[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const termMatches = (term: Term, spec: MatchSpec): boolean =>
+  !term.stop &&
+  (spec.exact.has(term.stem) ||
+    (term.alt !== undefined && spec.exact.has(term.alt)) ||
+    (spec.prefix !== null && spec.prefix !== '' && term.stem.startsWith(spec.prefix)));
+
+/**
+ * Original-text spans of the words whose analysis matches the query. Whole words, clitics and
+ * diacritics included, so a mark never splits joined Arabic letters; stop words never match.
+ */
+export function matchSpans(terms: readonly Term[], spec: MatchSpec): Span[] {
+  const spans: Span[] = terms.filter((term) => termMatches(term, spec)).map(({ start, end }) => ({ start, end }));
+  for (const span of spec.spans ?? []) spans.push({ start: span.start, end: span.end });
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** Escaped text of [from, to) with the spans in it wrapped in `<mark>`; marks separated only by spaces merge. */
+export function markRange(text: string, spans: readonly Span[], from = 0, to = text.length): string {
+  let html = '';
+  let cursor = from;
+  let open: Span | null = null;
+  const closeMark = () => {
+    if (open) html += `<mark>${escapeHtml(text.slice(open.start, open.end))}</mark>`;
+    open = null;
+  };
+  for (const span of spans) {
+    if (span.end <= from || span.start >= to || span.start < cursor) continue;
+    const gap = text.slice(open ? open.end : cursor, span.start);
+    if (open && /^\s+$/u.test(gap)) {
+      open = { start: open.start, end: span.end };
+      continue;
+    }
+    closeMark();
+    html += escapeHtml(text.slice(cursor, span.start));
+    open = { start: span.start, end: Math.min(span.end, to) };
+    cursor = open.end;
+  }
+  if (open !== null) {
+    cursor = (open as Span).end;
+    closeMark();
+  }
+  return html + escapeHtml(text.slice(cursor, to));
+}
+
+/** The whole text, escaped and marked: the article page. */
+export function highlight(text: string, spec: MatchSpec): string {
+  return markRange(text, matchSpans(analyze(text), spec));
+}
+
+export interface Snippet {
+  html: string;
+  matches: number;
+}
+
+/**
+ * A window of about `words` words around the densest run of matches, cut at word boundaries,
+ * with an ellipsis where text was left out; the start of the text when nothing matched.
+ */
+export function snippet(text: string, spec: MatchSpec, words = 36): Snippet {
+  const terms = analyze(text);
+  const spans = matchSpans(terms, spec);
+  if (terms.length <= words) return { html: markRange(text, spans), matches: spans.length };
+
+  const matchIndex = terms.map((term) => (spans.some((span) => span.start === term.start) ? 1 : 0));
+  let best = 0;
+  let bestCount = -1;
+  let count = 0;
+  for (let i = 0; i < terms.length; i++) {
+    count += matchIndex[i] ?? 0;
+    if (i >= words) count -= matchIndex[i - words] ?? 0;
+    const start = Math.max(0, i - words + 1);
+    if (count > bestCount) {
+      bestCount = count;
+      best = start;
+    }
+  }
+  // Some words of context before the first match read better than starting on it.
+  const firstMatch = matchIndex.indexOf(1, best);
+  if (firstMatch >= 0 && firstMatch - best < 4) best = Math.max(0, firstMatch - 4);
+  const last = Math.min(terms.length - 1, best + words - 1);
+  const from = best === 0 ? 0 : (terms[best]?.start ?? 0);
+  const to = last === terms.length - 1 ? text.length : (terms[last]?.end ?? text.length);
+  const html = markRange(text, spans, from, to).trim();
+  return { html: `${from > 0 ? '… ' : ''}${html}${to < text.length ? ' …' : ''}`, matches: spans.length };
+}

@@ -1,0 +1,83 @@
+import { analyze } from '../arabic/index.ts';
+
+/** One query word after analysis: the form sent to the engine and every form that counts as a match. */
+export interface QueryTerm {
+  surface: string;
+  /** The form the engine is asked for. */
+  term: string;
+  /** Forms a document word may have (its stem or its alternative analysis) to match this term. */
+  forms: string[];
+}
+
+export interface ParsedQuery {
+  /** Free words, in the order typed. */
+  words: QueryTerm[];
+  /** Quoted phrases, each a run of terms that must stand together. */
+  phrases: QueryTerm[][];
+  /** Terms prefixed with `-`: sections holding them are left out. */
+  excluded: QueryTerm[];
+  /** The last free word is still being typed: it matches as a prefix. */
+  prefix: boolean;
+  /** The user typed something, but no word of it is searchable (only stop words or punctuation). */
+  nothingSearchable: boolean;
+}
+
+/** How many sections hold a stem: the evidence that decides whether `بـ`/`لـ`/`كـ`/`فـ` is a clitic. */
+export type TermEvidence = (stem: string) => number;
+
+/** A one-letter proclitic is taken off only when the remainder is clearly the more common word. */
+const CLITIC_EVIDENCE_RATIO = 4;
+
+const QUOTED = /["“”«»]([^"“”«»]*)["“”«»]?/gu;
+const EXCLUDED = /(?:^|\s)[-−]([^\s"“”«»]+)/gu;
+
+function queryTerms(text: string, evidence: TermEvidence): QueryTerm[] {
+  return analyze(text)
+    .filter((term) => !term.stop)
+    .map((term) => {
+      const useAlt = term.alt !== undefined && evidence(term.alt) > CLITIC_EVIDENCE_RATIO * evidence(term.stem);
+      const chosen = useAlt && term.alt !== undefined ? term.alt : term.stem;
+      return { surface: term.surface, term: chosen, forms: [chosen] };
+    });
+}
+
+export function parseQuery(raw: string, evidence: TermEvidence, typing = false): ParsedQuery {
+  const phrases: QueryTerm[][] = [];
+  let rest = raw.replace(QUOTED, (_, inner: string) => {
+    const terms = queryTerms(inner, evidence);
+    if (terms.length > 0) phrases.push(terms);
+    return ' ';
+  });
+  const excluded: QueryTerm[] = [];
+  rest = rest.replace(EXCLUDED, (_, word: string) => {
+    excluded.push(...queryTerms(word, evidence));
+    return ' ';
+  });
+  const words = queryTerms(rest, evidence);
+  // Only a trailing free word can be a prefix: Meilisearch treats the last word of the string so.
+  const prefix = typing && words.length > 0 && phrases.length === 0 && excluded.length === 0 && /[\p{L}\p{M}\p{N}]$/u.test(raw);
+  return { words, phrases, excluded, prefix, nothingSearchable: raw.trim() !== '' && words.length === 0 && phrases.length === 0 };
+}
+
+/** True when there is something to search for (excluded words alone do not make a search). */
+export const hasSearchTerms = (query: ParsedQuery): boolean => query.words.length > 0 || query.phrases.length > 0;
+
+/**
+ * The engine's query string. A trailing space tells Meilisearch the last word is complete, which
+ * keeps `مصر` from matching `مصرف` once the user has stopped typing.
+ */
+export function engineQueryString(query: ParsedQuery, words: readonly QueryTerm[] = query.words): string {
+  const parts = [
+    ...words.map((word) => word.term),
+    ...query.phrases.map((phrase) => `"${phrase.map((word) => word.term).join(' ')}"`),
+    ...query.excluded.map((word) => `-${word.term}`),
+  ];
+  return parts.join(' ') + (query.prefix ? '' : ' ');
+}
+
+/** Every form that counts as a match, for highlighting; the last word's as a prefix when typing. */
+export function matchForms(query: ParsedQuery): { exact: Set<string>; prefix: string | null } {
+  const exact = new Set<string>();
+  for (const word of [...query.words, ...query.phrases.flat()]) for (const form of word.forms) exact.add(form);
+  return { exact, prefix: query.prefix ? (query.words.at(-1)?.term ?? null) : null };
+}

@@ -1,0 +1,210 @@
+import type { Meilisearch, MultiSearchQuery, SearchResponse as EngineResponse } from 'meilisearch';
+import type { SectionDocument } from '../indexer/section-document.ts';
+import type { TermStats } from '../indexer/term-stats.ts';
+import { idf, scoreCandidate } from './bm25.ts';
+import { allOf, anyOf } from './filter-expression.ts';
+import { snippet, type MatchSpec } from './highlight.ts';
+import { engineQueryString, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
+
+export type FacetName = 'region' | 'actor';
+
+/** What the search needs to know of the gazetteer: which ids exist, and which entities a query names. */
+export interface EntityCatalog {
+  exists(id: string, facet: FacetName): boolean;
+  /** Entities named in Latin script (`Haftar`, `Libya`): searched as tags, since the text is Arabic. */
+  latinMentions(query: string): { id: string; facet: FacetName; surface: string }[];
+  /** Where a text mentions the given entities, to mark them when they were searched as tags. */
+  mentionSpans(text: string, ids: readonly string[]): { start: number; end: number }[];
+}
+
+export interface SearchRequest {
+  q: string;
+  regions: string[];
+  actors: string[];
+  page: number;
+  limit: number;
+  /** The user is still typing: the last word matches as a prefix. */
+  typing?: boolean;
+}
+
+export interface SearchHit {
+  id: string;
+  articleId: string;
+  n: number;
+  title: string;
+  heading: string | null;
+  /** Deep link to the section, carrying the query so the article page marks it. */
+  url: string;
+  /** Escaped HTML of the section's text around the matches, matched words in `<mark>`. */
+  snippet: string;
+  date: string | null;
+  source: string | null;
+  regions: string[];
+  actors: string[];
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+  facets: Record<FacetName, Record<string, number>>;
+  /** Filters that were applied (unknown ids removed). */
+  filters: { region: string[]; actor: string[] };
+  /** The query as the engine saw it: stems, phrases, exclusions. */
+  analyzed: string;
+  /** Entities recognized in a Latin-script query, searched as tags. */
+  recognized: { id: string; facet: FacetName; surface: string }[];
+  /** Why the result is empty although something was typed, or why input was changed. */
+  notices: string[];
+  nothingSearchable: boolean;
+  /** Number of engine requests this search made (all in one multi-search round trip). */
+  engineRequests: number;
+}
+
+export const MAX_QUERY_LENGTH = 300;
+export const MAX_PAGE_SIZE = 50;
+/** Questions with this many terms fan out: the analyzed query plus each of its rarest terms alone. */
+const LONG_QUERY_TERMS = 4;
+const RARE_TERMS_ALONE = 5;
+const CANDIDATES_MAIN = 80;
+const CANDIDATES_PER_TERM = 25;
+
+const HIT_FIELDS: (keyof SectionDocument)[] = ['id', 'articleId', 'n', 'title', 'heading', 'text', 'date', 'source', 'regions', 'actors'];
+const RERANK_FIELDS: (keyof SectionDocument)[] = [...HIT_FIELDS, 'title_terms', 'heading_terms', 'text_terms', 'alt_terms', 'length'];
+const FACET_ATTRIBUTE: Record<FacetName, 'regions' | 'actors'> = { region: 'regions', actor: 'actors' };
+
+export interface SearcherOptions {
+  client: Meilisearch;
+  index: string;
+  entities: EntityCatalog;
+  stats: () => TermStats;
+}
+
+export function createSearcher({ client, index, entities, stats }: SearcherOptions) {
+  return async function search(request: SearchRequest): Promise<SearchResult> {
+    const notices: string[] = [];
+    let q = request.q.replace(/[\p{Cc}\p{Cf}]/gu, ' ');
+    if (q.length > MAX_QUERY_LENGTH) {
+      q = q.slice(0, MAX_QUERY_LENGTH);
+      notices.push(`اقتُطع الاستعلام إلى أول ${MAX_QUERY_LENGTH} حرفًا.`);
+    }
+    const filters = { region: known(request.regions, 'region'), actor: known(request.actors, 'actor') };
+    const recognized = entities.latinMentions(q);
+    let textQuery = q;
+    for (const mention of recognized) textQuery = textQuery.replace(mention.surface, ' ');
+
+    const termStats = stats();
+    const parsed = parseQuery(textQuery, (term) => termStats.df.get(term) ?? 0, request.typing ?? false);
+    const pageSize = Math.min(Math.max(1, request.limit), MAX_PAGE_SIZE);
+    const page = Math.max(1, request.page);
+    const result: SearchResult = {
+      query: request.q,
+      total: 0,
+      page,
+      pageSize,
+      hits: [],
+      facets: { region: {}, actor: {} },
+      filters,
+      analyzed: hasSearchTerms(parsed) ? engineQueryString(parsed).trim() : '',
+      recognized,
+      notices,
+      nothingSearchable: parsed.nothingSearchable && recognized.length === 0,
+      engineRequests: 0,
+    };
+    if (result.nothingSearchable) return result;
+
+    const entityClause = recognized.length === 0 ? null : recognized.map((m) => `${FACET_ATTRIBUTE[m.facet]} = ${JSON.stringify(m.id)}`).join(' OR ');
+    const filterWithout = (skip: FacetName | null) =>
+      allOf([entityClause, skip === 'region' ? null : anyOf('regions', filters.region), skip === 'actor' ? null : anyOf('actors', filters.actor)]) ?? undefined;
+    const browsing = !hasSearchTerms(parsed);
+    const queryString = browsing ? (parsed.excluded.length > 0 ? engineQueryString(parsed) : '') : engineQueryString(parsed);
+    const long = parsed.words.length >= LONG_QUERY_TERMS;
+    const offset = (page - 1) * pageSize;
+
+    const disjunctive = (['region', 'actor'] as const).filter((facet) => filters[facet].length > 0);
+    const queries: MultiSearchQuery[] = [
+      {
+        indexUid: index,
+        q: queryString,
+        filter: filterWithout(null),
+        facets: (['region', 'actor'] as const).filter((facet) => !disjunctive.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]),
+        attributesToRetrieve: long ? RERANK_FIELDS : HIT_FIELDS,
+        matchingStrategy: 'frequency',
+        ...(long ? { limit: Math.max(CANDIDATES_MAIN, offset + pageSize), offset: 0 } : { page, hitsPerPage: pageSize }),
+        ...(browsing ? { sort: ['day:desc', 'n:asc'] } : {}),
+      },
+      // Counts for the options of a list the user already filters on come from a search without that list's own filter.
+      ...disjunctive.map((facet) => ({ indexUid: index, q: queryString, filter: filterWithout(facet), facets: [FACET_ATTRIBUTE[facet]], limit: 0, matchingStrategy: 'frequency' as const })),
+    ];
+    const rareTerms = long ? rarestTerms(parsed.words, termStats) : [];
+    for (const term of rareTerms) {
+      queries.push({ indexUid: index, q: `${term.term} `, filter: filterWithout(null), attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'all' });
+    }
+
+    const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, SectionDocument>({ queries });
+    result.engineRequests = queries.length;
+    const [main, ...rest] = results as EngineResponse<SectionDocument>[];
+    if (!main) return result;
+    result.total = main.totalHits ?? main.estimatedTotalHits ?? 0;
+    for (const facet of ['region', 'actor'] as const) {
+      const from = disjunctive.includes(facet) ? rest[disjunctive.indexOf(facet)] : main;
+      result.facets[facet] = from?.facetDistribution?.[FACET_ATTRIBUTE[facet]] ?? {};
+    }
+
+    let documents = main.hits as SectionDocument[];
+    if (long) {
+      const candidates = new Map<string, SectionDocument>();
+      for (const response of [main, ...rest.slice(disjunctive.length)]) for (const hit of response.hits) candidates.set(hit.id, hit as SectionDocument);
+      const terms = parsed.words.map((word) => word.term);
+      documents = [...candidates.values()]
+        .map((document) => ({ document, score: scoreCandidate(document, terms, termStats) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(offset, offset + pageSize)
+        .map(({ document }) => document);
+      result.total = Math.max(result.total, candidates.size);
+    }
+
+    const forms = matchForms(parsed);
+    const recognizedIds = recognized.map((mention) => mention.id);
+    result.hits = documents.map((document) => {
+      const spec: MatchSpec = recognizedIds.length === 0 ? forms : { ...forms, spans: entities.mentionSpans(document.text, recognizedIds) };
+      return toHit(document, spec, request.q);
+    });
+    return result;
+  };
+
+  function known(ids: string[], facet: FacetName): string[] {
+    return [...new Set(ids)].filter((id) => entities.exists(id, facet));
+  }
+}
+
+/** The terms that best separate relevant sections: highest idf first. */
+function rarestTerms(words: readonly QueryTerm[], stats: TermStats): QueryTerm[] {
+  const unique = [...new Map(words.map((word) => [word.term, word])).values()];
+  return unique
+    .filter((word) => (stats.df.get(word.term) ?? 0) > 0)
+    .sort((a, b) => idf(stats, b.term) - idf(stats, a.term))
+    .slice(0, RARE_TERMS_ALONE);
+}
+
+function toHit(document: SectionDocument, spec: MatchSpec, q: string): SearchHit {
+  const query = q.trim() === '' ? '' : `?q=${encodeURIComponent(q.trim())}`;
+  return {
+    id: document.id,
+    articleId: document.articleId,
+    n: document.n,
+    title: document.title,
+    heading: document.heading,
+    url: `/articles/${document.articleId}${query}#s-${document.n}`,
+    snippet: snippet(document.text, spec).html,
+    date: document.date,
+    source: document.source,
+    regions: document.regions,
+    actors: document.actors,
+  };
+}
+
+export type Search = ReturnType<typeof createSearcher>;
+export type { ParsedQuery };

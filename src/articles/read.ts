@@ -44,13 +44,26 @@ export async function* listInputFiles(paths: string[]): AsyncGenerator<{ file: s
   }
 }
 
+/** Called with the number of bytes of input consumed (compressed bytes for .gz), for progress. */
+export type OnBytes = (bytes: number) => void;
+
 /** Every article under the given paths, streamed; a bad file or line becomes a problem, never an exception. */
-export async function* readArticles(paths: string[]): AsyncGenerator<ReadResult> {
+export async function* readArticles(paths: string[], onBytes: OnBytes = () => {}): AsyncGenerator<ReadResult> {
   for await (const entry of listInputFiles(paths)) {
     if ('problem' in entry) yield entry.problem;
-    else if (formatOf(entry.file) === 'ndjson') yield* readNdjson(entry.file);
-    else yield await readArticleFile(entry.file);
+    else if (formatOf(entry.file) === 'ndjson') yield* readNdjson(entry.file, onBytes);
+    else {
+      yield await readArticleFile(entry.file);
+      onBytes((await stat(entry.file)).size);
+    }
   }
+}
+
+/** Total size of the input files, for a progress bar. */
+export async function inputBytes(paths: string[]): Promise<number> {
+  let total = 0;
+  for await (const entry of listInputFiles(paths)) if ('file' in entry) total += (await stat(entry.file)).size;
+  return total;
 }
 
 async function readArticleFile(file: string): Promise<ReadResult> {
@@ -70,8 +83,9 @@ async function readArticleFile(file: string): Promise<ReadResult> {
   }
 }
 
-async function* readNdjson(file: string): AsyncGenerator<ReadResult> {
+async function* readNdjson(file: string, onBytes: OnBytes): AsyncGenerator<ReadResult> {
   const raw = createReadStream(file);
+  raw.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
   const input = /\.gz$/iu.test(file) ? raw.pipe(createGunzip()) : raw;
   let failure: Error | null = null;
   input.on('error', (error: Error) => {

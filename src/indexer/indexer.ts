@@ -26,6 +26,7 @@ export interface IndexOptions {
 }
 
 export interface IndexProgress {
+  bytesRead: number;
   articles: number;
   sections: number;
   problems: number;
@@ -100,7 +101,8 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
     while (inFlight.length >= MAX_TASKS_IN_FLIGHT) await inFlight.shift();
   };
 
-  for await (const result of readArticles(options.paths)) {
+  let bytesRead = 0;
+  for await (const result of readArticles(options.paths, (bytes) => (bytesRead += bytes))) {
     if ('problem' in result) {
       summary.problems.push(result.problem);
     } else {
@@ -129,7 +131,7 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
       }
     }
     if (batch.length >= (options.batchSize ?? 2000)) await flush();
-    options.onProgress?.({ articles: summary.articles, sections: summary.sections, problems: summary.problems.length });
+    options.onProgress?.({ bytesRead, articles: summary.articles, sections: summary.sections, problems: summary.problems.length });
   }
 
   const roots = await readableRoots(options.paths);
@@ -174,7 +176,7 @@ async function countTermStats(index: Index<SectionDocument>): Promise<TermStats>
   const stats = emptyTermStats();
   const limit = 5_000;
   for (let offset = 0; ; offset += limit) {
-    const page = await index.getDocuments({ fields: ['title_terms', 'heading_terms', 'text_terms', 'length'], limit, offset });
+    const page = await index.getDocuments({ fields: ['n', 'title_terms', 'heading_terms', 'text_terms', 'length'], limit, offset });
     for (const document of page.results) addSection(stats, document);
     if (page.results.length < limit) return stats;
   }

@@ -7,17 +7,20 @@ import { ensureIndex, isIndexNotFound, settle } from '../engine/client.ts';
  * matches and stops at maxTotalHits), so the indexer keeps them in an index of their own.
  */
 export interface TermStats {
+  articles: number;
   documents: number;
   totalLength: number;
   df: Map<string, number>;
 }
 
-export const emptyTermStats = (): TermStats => ({ documents: 0, totalLength: 0, df: new Map() });
+export const emptyTermStats = (): TermStats => ({ articles: 0, documents: 0, totalLength: 0, df: new Map() });
 
 export const statsIndexName = (index: string): string => `${index}-stats`;
 
 /** Stems of a section counted once each; the alternative analyses do not count as evidence. */
-export function addSection(stats: TermStats, fields: { title_terms: string; heading_terms: string; text_terms: string; length: number }): void {
+export function addSection(stats: TermStats, fields: { n: number; title_terms: string; heading_terms: string; text_terms: string; length: number }): void {
+  // Every article has exactly one section 1.
+  if (fields.n === 1) stats.articles++;
   stats.documents++;
   stats.totalLength += fields.length;
   const seen = new Set<string>();
@@ -32,6 +35,7 @@ export function addSection(stats: TermStats, fields: { title_terms: string; head
 
 interface StatsDocument {
   id: string;
+  articles?: number;
   documents?: number;
   totalLength?: number;
   data?: string;
@@ -41,7 +45,7 @@ const CHUNK_TERMS = 50_000;
 
 /** Replaces the stored statistics with `stats` (meta first in the batch, chunks after, stale chunks removed). */
 export async function saveTermStats(client: Meilisearch, index: string, stats: TermStats): Promise<void> {
-  const documents: StatsDocument[] = [{ id: 'meta', documents: stats.documents, totalLength: stats.totalLength }];
+  const documents: StatsDocument[] = [{ id: 'meta', articles: stats.articles, documents: stats.documents, totalLength: stats.totalLength }];
   const entries = [...stats.df];
   for (let i = 0; i < entries.length; i += CHUNK_TERMS) {
     const data = entries.slice(i, i + CHUNK_TERMS).map(([term, df]) => `${term}\t${df}`).join('\n');
@@ -68,6 +72,7 @@ export async function loadTermStats(client: Meilisearch, index: string): Promise
   }
   for (const document of result.results) {
     if (document.id === 'meta') {
+      stats.articles = document.articles ?? 0;
       stats.documents = document.documents ?? 0;
       stats.totalLength = document.totalLength ?? 0;
     } else if (document.data) {

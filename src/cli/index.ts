@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { inputBytes } from '../articles/read.ts';
+import { readConfig } from '../config.ts';
+import { createEngineClient } from '../engine/client.ts';
+import { connectEngine } from '../engine/connect.ts';
+import { loadEngineSettings } from '../engine/settings.ts';
+import { loadGazetteer } from '../entities/index.ts';
+import { analysisVersion } from '../indexer/analysis-version.ts';
+import { indexArticles, type IndexSummary } from '../indexer/indexer.ts';
+import { createProgress } from './progress.ts';
+import { runCli } from './run.ts';
+
+const USAGE = 'usage: npm run index -- [--rebuild] PATH...   (files or folders of .txt, .md, .ndjson, .ndjson.gz)';
+
+export function printSummary(summary: IndexSummary, out: NodeJS.WriteStream = process.stdout): void {
+  for (const problem of summary.problems) {
+    console.error(`skipped ${problem.file}${problem.line !== null ? `:${problem.line}` : ''}: ${problem.message}`);
+  }
+  for (const failure of summary.failures) console.error(`failed: ${failure}`);
+  out.write(
+    `Indexed ${summary.articles} articles (${summary.sections} sections): ${summary.changed} new or changed, ` +
+      `${summary.unchanged} unchanged, ${summary.deleted} deleted; ${summary.sectionsSent} sections sent; ` +
+      `${summary.problems.length} skipped, ${summary.failures.length} failed; ${summary.seconds.toFixed(1)} s\n`,
+  );
+}
+
+await runCli(async () => {
+  const { values, positionals } = parseArgs({ options: { rebuild: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  if (values.help || positionals.length === 0) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const config = readConfig();
+  const engine = await connectEngine(config);
+  try {
+    const client = createEngineClient(engine.url, engine.masterKey, 60_000);
+    const total = await inputBytes(positionals);
+    const progress = createProgress('indexing');
+    const summary = await indexArticles({
+      client,
+      index: config.index,
+      paths: positionals,
+      rebuild: values.rebuild,
+      gazetteer: loadGazetteer(),
+      settings: loadEngineSettings(),
+      analysisVersion: analysisVersion(),
+      onProgress: (p) => progress.update(p.bytesRead, total, `${p.articles} articles, ${p.sections} sections, ${p.problems} skipped`),
+    });
+    progress.done();
+    printSummary(summary);
+    return summary.problems.length > 0 || summary.failures.length > 0 ? 1 : 0;
+  } finally {
+    await engine.stop();
+  }
+});

@@ -1,0 +1,43 @@
+/** Settings read from the environment, in one place, with the defaults a fresh machine needs. */
+export interface Config {
+  port: number;
+  host: string;
+  /** An external engine; when unset the embedded one under `engineHome` is used. */
+  meiliUrl: string | null;
+  meiliMasterKey: string | null;
+  index: string;
+  engineHome: string;
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Meilisearch refuses master keys shorter than this in production. */
+const MIN_MASTER_KEY_BYTES = 16;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}"`);
+  const meiliUrl = env.MEILI_URL?.trim() || null;
+  const meiliMasterKey = env.MEILI_MASTER_KEY?.trim() || null;
+  if (meiliUrl !== null) {
+    if (!/^https?:\/\/\S+$/u.test(meiliUrl)) throw new ConfigError(`MEILI_URL must be an http(s) URL, not "${meiliUrl}"`);
+    if (meiliMasterKey === null) throw new ConfigError('MEILI_URL is set but MEILI_MASTER_KEY is not: give the master key of that engine.');
+    if (Buffer.byteLength(meiliMasterKey) < MIN_MASTER_KEY_BYTES) {
+      throw new ConfigError(`MEILI_MASTER_KEY is too short (${Buffer.byteLength(meiliMasterKey)} bytes; at least ${MIN_MASTER_KEY_BYTES}).`);
+    }
+  }
+  const index = env.MEILI_INDEX?.trim() || 'sections';
+  if (!/^[A-Za-z0-9_-]{1,100}$/u.test(index)) throw new ConfigError(`MEILI_INDEX may hold only letters, digits, - and _, not "${index}"`);
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    meiliUrl: meiliUrl?.replace(/\/+$/u, '') ?? null,
+    meiliMasterKey,
+    index,
+    engineHome: env.MEILI_HOME?.trim() || '.meili',
+    dataDir: env.DATA_DIR?.trim() || 'data',
+  };
+}

@@ -1,0 +1,34 @@
+import { createEngineClient } from '../engine/client.ts';
+import type { Gazetteer } from '../entities/index.ts';
+import { createArchive } from '../search/archive.ts';
+import { createLiveStats } from '../search/live-stats.ts';
+import { createSearcher } from '../search/search.ts';
+import { createApp } from './app.tsx';
+import { loadAssets } from './assets.ts';
+import { createEntityCatalog } from './entity-catalog.ts';
+
+export interface SiteOptions {
+  engineUrl: string;
+  /** Key the site searches with. */
+  masterKey: string;
+  index: string;
+  gazetteer: Gazetteer;
+}
+
+/** Everything the web app needs, wired once at start: assets, statistics, search, archive. */
+export async function createSite(options: SiteOptions) {
+  const client = createEngineClient(options.engineUrl, options.masterKey);
+  const stats = await createLiveStats(client, options.index);
+  const entities = createEntityCatalog(options.gazetteer);
+  const search = createSearcher({ client, index: options.index, entities, stats: stats.current });
+  const archive = createArchive({ client, index: options.index, stats: stats.current });
+  const app = createApp({
+    search,
+    archive,
+    names: entities.name,
+    evidence: (stem) => stats.current().df.get(stem) ?? 0,
+    engineHealthy: () => client.isHealthy(),
+    assets: loadAssets(),
+  });
+  return { app, search, stats, stop: stats.stop };
+}

@@ -1,0 +1,83 @@
+import { raw } from 'hono/html';
+import type { Assets } from '../src/web/assets.ts';
+import { formatDate, searchUrl } from './format.ts';
+import { Layout } from './layout.tsx';
+import type { EntityNames } from './results.tsx';
+
+export interface ArticleView {
+  articleId: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  regions: string[];
+  actors: string[];
+  sections: {
+    n: number;
+    /** Escaped HTML, marked like the paragraphs. */
+    heading: string | null;
+    firstParagraph: number;
+    /** Paragraphs as escaped HTML with the query's words marked. */
+    paragraphs: string[];
+    matches: number;
+  }[];
+}
+
+export function ArticlePage({ assets, article, q, names }: { assets: Assets; article: ArticleView; q: string; names: EntityNames }) {
+  const date = formatDate(article.date);
+  const back = searchUrl({ q, regions: [], actors: [] });
+  return (
+    <Layout title={`${article.title} — أرشيف الأخبار`} assets={assets}>
+      <article class="article">
+        <nav class="breadcrumbs" aria-label="مسار التصفح">
+          <a href={q ? back : '/'}>{q ? 'العودة إلى النتائج' : 'البحث'}</a>
+        </nav>
+        <h1>{article.title}</h1>
+        <p class="meta">
+          {date ? (
+            <time datetime={article.date ?? undefined}>
+              {date.gregorian} <span class="hijri">({date.hijri})</span>
+            </time>
+          ) : null}
+          {article.source ? <bdi class="source">{article.source}</bdi> : null}
+          {article.url ? (
+            <a class="source-link" href={article.url} rel="noopener noreferrer nofollow" dir="ltr">
+              المصدر الأصلي
+            </a>
+          ) : null}
+        </p>
+        {article.regions.length + article.actors.length > 0 ? (
+          <ul class="tags" aria-label="الجهات المذكورة">
+            {[...article.regions, ...article.actors].map((id) =>
+              names(id) ? (
+                <li>
+                  <a class="chip" href={`/entities/${encodeURIComponent(id)}`}>
+                    {names(id)?.name_ar}
+                  </a>
+                </li>
+              ) : null,
+            )}
+          </ul>
+        ) : null}
+        {q ? (
+          <p class="notice">
+            الكلمات المطابقة لـ <bdi class="query">{q}</bdi> مظللة في النص.
+          </p>
+        ) : null}
+        {article.sections.map((section) => (
+          <section id={`s-${section.n}`} class={section.matches > 0 ? 'article-section has-matches' : 'article-section'} aria-labelledby={section.heading ? `h-${section.n}` : undefined}>
+            <div class="section-bar">
+              {section.heading ? <h2 id={`h-${section.n}`}>{raw(section.heading)}</h2> : <span class="section-number">المقطع {section.n}</span>}
+              <a class="copy-link" href={`#s-${section.n}`} data-copy-link title="انسخ رابط هذا المقطع">
+                رابط المقطع
+              </a>
+            </div>
+            {section.paragraphs.map((html, i) => (
+              <p id={`p-${section.firstParagraph + i}`}>{raw(html)}</p>
+            ))}
+          </section>
+        ))}
+      </article>
+    </Layout>
+  );
+}

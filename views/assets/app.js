@@ -1,0 +1,76 @@
+// Keyboard flow, facet list filtering and "copy link" for the archive pages. No inline scripts:
+// everything hangs off data attributes so it works under a strict Content-Security-Policy.
+(() => {
+  const isTyping = (el) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  const hits = () => Array.from(document.querySelectorAll('[data-hit]'));
+
+  // From the search box (current = -1) ArrowDown lands on the first result.
+  function moveThroughResults(step, fromSearch = false) {
+    const all = hits();
+    if (all.length === 0) return;
+    const current = fromSearch ? -1 : all.findIndex((hit) => hit.classList.contains('is-current'));
+    const next = Math.max(0, Math.min(all.length - 1, current + step));
+    all.forEach((hit, i) => hit.classList.toggle('is-current', i === next));
+    const link = all[next].querySelector('[data-hit-link]');
+    if (link) link.focus();
+  }
+
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const search = document.getElementById('q');
+    if (event.key === '/' && !isTyping(event.target) && search) {
+      event.preventDefault();
+      search.focus();
+      search.select();
+    } else if (event.key === 'ArrowDown' && (event.target === search || event.target.closest?.('[data-hit]'))) {
+      event.preventDefault();
+      moveThroughResults(1, event.target === search);
+    } else if (event.key === 'ArrowUp' && event.target.closest?.('[data-hit]')) {
+      event.preventDefault();
+      const all = hits();
+      if (all[0]?.classList.contains('is-current') && search) {
+        all[0].classList.remove('is-current');
+        search.focus();
+      } else {
+        moveThroughResults(-1);
+      }
+    }
+  });
+
+  document.addEventListener('input', (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.dataset.filterList) return;
+    const needle = box.value.trim().toLowerCase();
+    const lists = document.querySelectorAll(`#${box.dataset.filterList}, [data-list-of="${box.dataset.filterList}"]`);
+    lists.forEach((list) => {
+      list.querySelectorAll('li').forEach((item) => {
+        item.hidden = needle !== '' && !item.textContent.toLowerCase().includes(needle);
+      });
+      const more = list.closest('details');
+      if (more && needle !== '') more.open = true;
+    });
+  });
+
+  document.addEventListener('click', async (event) => {
+    const link = event.target instanceof Element ? event.target.closest('[data-copy-link]') : null;
+    if (!link) return;
+    const url = new URL(link.getAttribute('href'), location.href).href;
+    try {
+      await navigator.clipboard.writeText(url);
+      event.preventDefault();
+      history.replaceState(null, '', url);
+      link.setAttribute('data-copied', '');
+      setTimeout(() => link.removeAttribute('data-copied'), 2000);
+    } catch {
+      // Without clipboard access the link still navigates to the anchor, which puts it in the address bar.
+    }
+  });
+
+  // A swap of new results starts the keyboard walk from the top again.
+  document.addEventListener('htmx:afterSwap', () => {
+    document.getElementById('results')?.setAttribute('aria-busy', 'false');
+  });
+  document.addEventListener('htmx:beforeRequest', () => {
+    document.getElementById('results')?.setAttribute('aria-busy', 'true');
+  });
+})();

@@ -1,0 +1,34 @@
+const gregorian = new Intl.DateTimeFormat('ar', { dateStyle: 'long', calendar: 'gregory', timeZone: 'UTC' });
+const hijri = new Intl.DateTimeFormat('ar-SA-u-ca-islamic-umalqura', { dateStyle: 'long', timeZone: 'UTC' });
+const numbers = new Intl.NumberFormat('ar');
+
+/** `٢١ يوليو ٢٠١٥` and `٥ شوال ١٤٣٦ هـ` for an ISO date, or null. */
+export function formatDate(date: string | null): { gregorian: string; hijri: string } | null {
+  if (!date) return null;
+  const time = Date.parse(`${date}T12:00:00Z`);
+  if (Number.isNaN(time)) return null;
+  return { gregorian: gregorian.format(time), hijri: hijri.format(time) };
+}
+
+export const formatNumber = (value: number): string => numbers.format(value);
+
+export interface SearchState {
+  q: string;
+  regions: readonly string[];
+  actors: readonly string[];
+  page?: number;
+}
+
+/** The URL of a search state: the one place that writes the query parameters. */
+export function searchUrl(state: SearchState): string {
+  const params = new URLSearchParams();
+  if (state.q.trim() !== '') params.set('q', state.q);
+  for (const region of state.regions) params.append('region', region);
+  for (const actor of state.actors) params.append('actor', actor);
+  if (state.page && state.page > 1) params.set('page', String(state.page));
+  const query = params.toString();
+  return query === '' ? '/search' : `/search?${query}`;
+}
+
+export const toggle = (values: readonly string[], value: string): string[] =>
+  values.includes(value) ? values.filter((v) => v !== value) : [...values, value];

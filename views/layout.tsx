@@ -1,0 +1,55 @@
+import type { Child } from 'hono/jsx';
+import type { Assets } from '../src/web/assets.ts';
+
+export interface LayoutProps {
+  title: string;
+  assets: Assets;
+  children?: Child;
+  /** Text for robots and link previews. */
+  description?: string;
+}
+
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  allowEval: false,
+  allowScriptTags: false,
+  historyCacheSize: 20,
+  refreshOnHistoryMiss: false,
+  defaultSwapStyle: 'innerHTML',
+});
+
+export function Layout({ title, assets, children, description }: LayoutProps) {
+  return (
+    <html lang="ar" dir="rtl">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <meta name="color-scheme" content="light dark" />
+        <meta name="htmx-config" content={HTMX_CONFIG} />
+        <link rel="icon" href={assets.url('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assets.url('app.css')} />
+        <script src={assets.url('htmx.js')} defer></script>
+        <script src={assets.url('app.js')} defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">انتقل إلى المحتوى</a>
+        <header class="site-header">
+          <a class="brand" href="/">
+            أرشيف الأخبار
+          </a>
+          <span class="tagline">ابحث بأي صيغة للكلمة: مع التشكيل أو دونه، بأداة التعريف أو دونها</span>
+        </header>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            البحث بمحرك <bdi>Meilisearch</bdi> مع تحليل عربي خاص بنا. المقالات ملك ناشريها.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,259 @@
+import { raw } from 'hono/html';
+import type { FacetName, SearchHit, SearchResult } from '../src/search/search.ts';
+import { formatDate, formatNumber, searchUrl, toggle, type SearchState } from './format.ts';
+import { FilterInputs } from './search-form.tsx';
+
+export interface EntityName {
+  id: string;
+  name_ar: string;
+  name_en: string;
+}
+export type EntityNames = (id: string) => EntityName | undefined;
+
+const FACET_LABEL: Record<FacetName, string> = { region: 'المناطق', actor: 'الفاعلون' };
+const FACETS_SHOWN = 8;
+
+/** Attributes that make a link load into #results with htmx and push the URL; plain links without JS. */
+const boost = (href: string) => ({ href, 'hx-get': href, 'hx-target': '#results', 'hx-push-url': 'true', 'hx-sync': '#search-form:replace' });
+
+function stateOf(result: SearchResult): SearchState {
+  return { q: result.query, regions: result.filters.region, actors: result.filters.actor, page: result.page };
+}
+
+/** The results fragment: what htmx swaps into #results, and what the full page includes. */
+export function Results({ result, names }: { result: SearchResult; names: EntityNames }) {
+  const state = stateOf(result);
+  const pages = Math.ceil(Math.min(result.total, 100_000) / result.pageSize);
+  return (
+    <div class="results-layout">
+      <FilterInputs state={state} />
+      <aside class="facets" aria-label="تصفية النتائج">
+        {(['region', 'actor'] as const).map((facet) => (
+          <FacetList facet={facet} result={result} names={names} />
+        ))}
+      </aside>
+      <section class="results" aria-labelledby="results-summary">
+        <ResultsSummary result={result} names={names} />
+        <ActiveFilters state={state} names={names} />
+        {result.hits.length > 0 ? (
+          <ol class="hits" start={(result.page - 1) * result.pageSize + 1}>
+            {result.hits.map((hit) => (
+              <Hit hit={hit} names={names} state={state} />
+            ))}
+          </ol>
+        ) : (
+          <NoResults result={result} state={state} />
+        )}
+        {pages > 1 ? <Pagination state={state} pages={pages} /> : null}
+      </section>
+    </div>
+  );
+}
+
+function ResultsSummary({ result, names }: { result: SearchResult; names: EntityNames }) {
+  return (
+    <div class="summary" id="results-summary">
+      {result.hits.length > 0 ? (
+        <p>
+          <strong>{formatNumber(result.total)}</strong> {result.total === 1 ? 'مقطع' : 'مقطعًا'}
+          {result.query.trim() !== '' ? (
+            <>
+              {' '}
+              لـ <bdi class="query">{result.query}</bdi>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {result.recognized.length > 0 ? (
+        <p class="notice">
+          تعرّفنا في بحثك على:{' '}
+          {result.recognized.map((mention) => (
+            <span class="chip">
+              <bdi>{mention.surface}</bdi> ← {names(mention.id)?.name_ar ?? mention.id}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {result.notices.map((notice) => (
+        <p class="notice">{notice}</p>
+      ))}
+    </div>
+  );
+}
+
+function ActiveFilters({ state, names }: { state: SearchState; names: EntityNames }) {
+  const chips = [
+    ...state.regions.map((id) => ({ id, href: searchUrl({ ...state, page: 1, regions: toggle(state.regions, id) }) })),
+    ...state.actors.map((id) => ({ id, href: searchUrl({ ...state, page: 1, actors: toggle(state.actors, id) }) })),
+  ];
+  if (chips.length === 0) return null;
+  return (
+    <ul class="active-filters" aria-label="المرشحات المفعّلة">
+      {chips.map((chip) => (
+        <li>
+          <a class="chip chip-active" {...boost(chip.href)} aria-label={`إزالة المرشح ${names(chip.id)?.name_ar ?? chip.id}`}>
+            {names(chip.id)?.name_ar ?? chip.id} <span aria-hidden="true">×</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function FacetList({ facet, result, names }: { facet: FacetName; result: SearchResult; names: EntityNames }) {
+  const state = stateOf(result);
+  const selected = facet === 'region' ? state.regions : state.actors;
+  const counts = result.facets[facet];
+  const options = Object.entries(counts)
+    .filter(([id]) => names(id) !== undefined)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // Selected options stay visible even when the current query gives them no count.
+  for (const id of selected) if (!(id in counts)) options.unshift([id, 0]);
+  if (options.length === 0) return null;
+  const item = ([id, count]: [string, number]) => {
+    const next = facet === 'region' ? { ...state, page: 1, regions: toggle(state.regions, id) } : { ...state, page: 1, actors: toggle(state.actors, id) };
+    const isSelected = selected.includes(id);
+    return (
+      <li>
+        <a class={isSelected ? 'facet-option selected' : 'facet-option'} {...boost(searchUrl(next))} aria-pressed={isSelected ? 'true' : 'false'}>
+          <span class="check" aria-hidden="true"></span>
+          <span class="facet-name">{names(id)?.name_ar ?? id}</span>
+          <span class="count">{formatNumber(count)}</span>
+        </a>
+      </li>
+    );
+  };
+  const listId = `facet-${facet}`;
+  return (
+    <nav class="facet" aria-labelledby={`${listId}-title`}>
+      <h2 id={`${listId}-title`}>{FACET_LABEL[facet]}</h2>
+      {options.length > FACETS_SHOWN ? (
+        <input class="facet-filter" type="search" placeholder="تصفية القائمة" aria-label={`تصفية قائمة ${FACET_LABEL[facet]}`} data-filter-list={listId} dir="auto" />
+      ) : null}
+      <ul id={listId}>{options.slice(0, FACETS_SHOWN).map(item)}</ul>
+      {options.length > FACETS_SHOWN ? (
+        <details class="facet-more">
+          <summary>المزيد ({formatNumber(options.length - FACETS_SHOWN)})</summary>
+          <ul data-list-of={listId}>{options.slice(FACETS_SHOWN).map(item)}</ul>
+        </details>
+      ) : null}
+    </nav>
+  );
+}
+
+function Hit({ hit, names, state }: { hit: SearchHit; names: EntityNames; state: SearchState }) {
+  const date = formatDate(hit.date);
+  const tags = [...hit.regions.map((id) => ({ id, facet: 'region' as const })), ...hit.actors.map((id) => ({ id, facet: 'actor' as const }))];
+  return (
+    <li class="hit" data-hit>
+      <h3 class="hit-title">
+        <a href={hit.url} data-hit-link>
+          {hit.title}
+        </a>
+      </h3>
+      {hit.heading ? <p class="hit-heading">{hit.heading}</p> : null}
+      <p class="meta">
+        {date ? (
+          <time datetime={hit.date ?? undefined}>
+            {date.gregorian} <span class="hijri">({date.hijri})</span>
+          </time>
+        ) : null}
+        {hit.source ? (
+          <span class="source">
+            <bdi>{hit.source}</bdi>
+          </span>
+        ) : null}
+      </p>
+      <p class="snippet">{raw(hit.snippet)}</p>
+      {tags.length > 0 ? (
+        <ul class="tags" aria-label="الجهات المذكورة">
+          {tags.slice(0, 8).map(({ id, facet }) => {
+            const selected = facet === 'region' ? state.regions : state.actors;
+            if (selected.includes(id) || !names(id)) return null;
+            const next = facet === 'region' ? { ...state, page: 1, regions: [...state.regions, id] } : { ...state, page: 1, actors: [...state.actors, id] };
+            return (
+              <li>
+                <a class={`chip chip-${facet}`} {...boost(searchUrl(next))} title="أضف هذا المرشح">
+                  {names(id)?.name_ar}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+function NoResults({ result, state }: { result: SearchResult; state: SearchState }) {
+  const filtered = state.regions.length + state.actors.length > 0;
+  return (
+    <div class="empty-state" role="status">
+      {result.nothingSearchable ? (
+        <>
+          <h2>لا كلمات يمكن البحث بها</h2>
+          <p>
+            الاستعلام <bdi class="query">{result.query}</bdi> لا يحتوي إلا على كلمات شائعة أو علامات ترقيم لا يُبحث بها (مثل «في» و«من» و«التي»).
+            أضف كلمة ذات معنى، كاسم شخص أو مكان أو موضوع.
+          </p>
+        </>
+      ) : (
+        <>
+          <h2>
+            لا نتائج لـ <bdi class="query">{result.query}</bdi>
+          </h2>
+          <ul>
+            {filtered ? (
+              <li>
+                <a {...boost(searchUrl({ q: state.q, regions: [], actors: [] }))}>ابحث دون المرشحات</a>
+              </li>
+            ) : null}
+            {result.analyzed ? (
+              <li>
+                بحثنا عن الصيغة المحللة: <bdi class="analyzed">{result.analyzed}</bdi>. جرّب كلمة أقل أو صيغة أخرى.
+              </li>
+            ) : null}
+            <li>تحقق من الإملاء، أو ابحث بجزء من الاسم.</li>
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Pagination({ state, pages }: { state: SearchState; pages: number }) {
+  const current = state.page ?? 1;
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav class="pagination" aria-label="الصفحات">
+      <ul>
+        {current > 1 ? (
+          <li>
+            <a {...boost(searchUrl({ ...state, page: current - 1 }))} rel="prev">
+              السابق
+            </a>
+          </li>
+        ) : null}
+        {shown.map((p, i) => (
+          <>
+            {i > 0 && p - (shown[i - 1] ?? p) > 1 ? <li aria-hidden="true">…</li> : null}
+            <li>
+              {p === current ? (
+                <span aria-current="page">{formatNumber(p)}</span>
+              ) : (
+                <a {...boost(searchUrl({ ...state, page: p }))}>{formatNumber(p)}</a>
+              )}
+            </li>
+          </>
+        ))}
+        {current < pages ? (
+          <li>
+            <a {...boost(searchUrl({ ...state, page: current + 1 }))} rel="next">
+              التالي
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -1,5 +1,8 @@
-import type { Child } from 'hono/jsx';
+import { createContext, useContext, type Child } from 'hono/jsx';
 import type { Assets } from '../src/web/assets.ts';
+
+/** The CSP nonce of the current request: scripts without it do not run. */
+export const NonceContext = createContext('');
 
 export interface LayoutProps {
   title: string;
@@ -19,6 +22,7 @@ const HTMX_CONFIG = JSON.stringify({
 });
 
 export function Layout({ title, assets, children, description }: LayoutProps) {
+  const nonce = useContext(NonceContext) || undefined;
   return (
     <html lang="ar" dir="rtl">
       <head>
@@ -30,8 +34,8 @@ export function Layout({ title, assets, children, description }: LayoutProps) {
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <link rel="icon" href={assets.url('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.url('app.css')} />
-        <script src={assets.url('htmx.js')} defer></script>
-        <script src={assets.url('app.js')} defer></script>
+        <script src={assets.url('htmx.js')} nonce={nonce} defer></script>
+        <script src={assets.url('app.js')} nonce={nonce} defer></script>
       </head>
       <body>
         <a class="skip-link" href="#main">انتقل إلى المحتوى</a>

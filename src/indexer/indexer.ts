@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { EnqueuedTaskPromise, Index, Meilisearch, Settings } from 'meilisearch';
-import type { ReadProblem } from '../articles/article.ts';
+import type { ReadProblem, ReadResult } from '../articles/article.ts';
 import { safeArticleId } from '../articles/ids.ts';
 import { readArticles } from '../articles/read.ts';
 import { ensureIndex, isIndexNotFound, settle, TaskFailedError } from '../engine/client.ts';
@@ -15,6 +15,8 @@ export interface IndexOptions {
   client: Meilisearch;
   index: string;
   paths: string[];
+  /** Articles from elsewhere than files (evaluation, benchmarks); `paths` then only scope deletions. */
+  articles?: AsyncIterable<ReadResult>;
   /** Build a fresh index and swap it in, so searchers never see a half-built one. */
   rebuild?: boolean;
   gazetteer: Gazetteer;
@@ -102,7 +104,7 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   };
 
   let bytesRead = 0;
-  for await (const result of readArticles(options.paths, (bytes) => (bytesRead += bytes))) {
+  for await (const result of options.articles ?? readArticles(options.paths, (bytes) => (bytesRead += bytes))) {
     if ('problem' in result) {
       summary.problems.push(result.problem);
     } else {

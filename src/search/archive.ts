@@ -5,6 +5,13 @@ import { quoteFilterValue } from './filter-expression.ts';
 
 export type ArticleSections = Pick<SectionDocument, 'articleId' | 'n' | 'title' | 'heading' | 'text' | 'firstParagraph' | 'date' | 'source' | 'url' | 'regions' | 'actors'>[];
 
+export interface EntityActivity {
+  sections: number;
+  latest: Pick<SectionDocument, 'articleId' | 'n' | 'title' | 'heading' | 'date'>[];
+  /** Entities mentioned in the same sections, with how often. */
+  related: { id: string; facet: 'regions' | 'actors'; count: number }[];
+}
+
 export interface Overview {
   articles: number;
   sections: number;
@@ -29,6 +36,25 @@ export function createArchive({ client, index, stats }: { client: Meilisearch; i
       });
       if (page.results.length === 0) return null;
       return page.results.sort((a, b) => a.n - b.n);
+    },
+
+    /** How often an entity is mentioned, its latest sections, and what is mentioned with it. */
+    async entity(id: string, facet: 'regions' | 'actors', related = 16): Promise<EntityActivity> {
+      const response = await client.index<SectionDocument>(index).search('', {
+        filter: `${facet} = ${quoteFilterValue(id)}`,
+        sort: ['day:desc', 'n:asc'],
+        facets: ['regions', 'actors'],
+        limit: 10,
+        attributesToRetrieve: ['articleId', 'n', 'title', 'heading', 'date'],
+      });
+      const counts = (['regions', 'actors'] as const).flatMap((name) =>
+        Object.entries(response.facetDistribution?.[name] ?? {}).map(([other, count]) => ({ id: other, facet: name, count })),
+      );
+      return {
+        sections: response.estimatedTotalHits ?? 0,
+        latest: response.hits,
+        related: counts.filter((other) => other.id !== id).sort((a, b) => b.count - a.count).slice(0, related),
+      };
     },
 
     async overview(): Promise<Overview> {

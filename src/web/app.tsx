@@ -1,7 +1,19 @@
 import { Hono, type Context } from 'hono';
+import { html } from 'hono/html';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
+import { HTTPException } from 'hono/http-exception';
+import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
+import { NonceContext } from '../../views/layout.tsx';
 import { MeilisearchError } from 'meilisearch';
 import { ArticlePage, type ArticleView } from '../../views/article-page.tsx';
+import { EntityPage, type EntityView } from '../../views/entity-page.tsx';
 import { MessagePage } from '../../views/message-page.tsx';
+import type { Entity } from '../entities/index.ts';
 import { Results, type EntityNames } from '../../views/results.tsx';
 import { SearchPage } from '../../views/search-page.tsx';
 import type { Archive } from '../search/archive.ts';
@@ -15,6 +27,7 @@ export interface AppDependencies {
   search: Search;
   archive: Archive;
   names: EntityNames;
+  entityInfo: (id: string) => Entity | undefined;
   /** How many sections hold a stem, so the article page reads a query as the search did. */
   evidence: (stem: string) => number;
   engineHealthy: () => Promise<boolean>;
@@ -24,12 +37,40 @@ export interface AppDependencies {
 const RETRY_AFTER_SECONDS = '5';
 const ENGINE_DOWN_MESSAGE = 'محرك البحث لا يستجيب الآن. أعد المحاولة بعد لحظات.';
 
-/** htmx asks for the results fragment, except when it restores history and needs the whole page. */
-const wantsFragment = (c: Context): boolean => c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true';
+type AppContext = Context<{ Variables: SecureHeadersVariables }>;
 
-export function createApp(deps: AppDependencies): Hono {
-  const app = new Hono();
+/** A whole page, rendered with the request's CSP nonce (the layout puts it on its script tags). */
+const page = (c: AppContext, element: JSX.Element, status: ContentfulStatusCode = 200) =>
+  c.html(html`<!DOCTYPE html>${<NonceContext.Provider value={c.get('secureHeadersNonce') ?? ''}>{element}</NonceContext.Provider>}`, status);
+
+/** htmx asks for the results fragment, except when it restores history and needs the whole page. */
+const wantsFragment = (c: AppContext): boolean => c.req.header('HX-Request') === 'true' && c.req.header('HX-History-Restore-Request') !== 'true';
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** htmx needs no inline script or style and no eval (see the htmx-config meta in the layout). */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'", NONCE],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApp(deps: AppDependencies): Hono<{ Variables: SecureHeadersVariables }> {
+  const app = new Hono<{ Variables: SecureHeadersVariables }>();
   const { assets, names } = deps;
+
+  app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false }));
+  app.use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('request body too large', 413) }));
+  app.use(timeout(REQUEST_TIMEOUT_MS, () => new HTTPException(503, { message: 'request timed out' })));
+  app.use(compress());
+  app.use(etag());
 
   app.get('/assets/:file', (c) => {
     const asset = assets.get(c.req.path);
@@ -44,7 +85,7 @@ export function createApp(deps: AppDependencies): Hono {
 
   app.get('/', async (c) => {
     const overview = await deps.archive.overview();
-    return c.html(<SearchPage assets={assets} names={names} overview={overview} />);
+    return page(c, <SearchPage assets={assets} names={names} overview={overview} />);
   });
 
   app.get('/search', async (c) => {
@@ -53,7 +94,7 @@ export function createApp(deps: AppDependencies): Hono {
     // The search box itself asks while the user types: its last word is still a prefix.
     const result = await deps.search({ ...request, typing: c.req.header('HX-Trigger') === 'q' });
     if (wantsFragment(c)) return c.html(<Results result={result} names={names} />);
-    return c.html(<SearchPage assets={assets} names={names} result={result} />);
+    return page(c, <SearchPage assets={assets} names={names} result={result} />);
   });
 
   app.get('/api/search', async (c) => {
@@ -64,7 +105,7 @@ export function createApp(deps: AppDependencies): Hono {
   app.get('/articles/:id', async (c) => {
     const sections = await deps.archive.article(c.req.param('id'));
     if (!sections) {
-      return c.html(<MessagePage assets={assets} title="المقال غير موجود" message="لا يوجد في الأرشيف مقال بهذا المعرّف. ربما حُذف أو تغيّر رابطه." />, 404);
+      return page(c, <MessagePage assets={assets} title="المقال غير موجود" message="لا يوجد في الأرشيف مقال بهذا المعرّف. ربما حُذف أو تغيّر رابطه." />, 404);
     }
     const q = (c.req.query('q') ?? '').slice(0, 300);
     const spec = matchForms(parseQuery(q, deps.evidence));
@@ -88,26 +129,43 @@ export function createApp(deps: AppDependencies): Hono {
         };
       }),
     };
-    return c.html(<ArticlePage assets={assets} article={article} q={q} names={names} />);
+    return page(c, <ArticlePage assets={assets} article={article} q={q} names={names} />);
   });
 
-  app.notFound((c) => c.html(<MessagePage assets={assets} title="الصفحة غير موجودة" message="لم نجد هذه الصفحة." />, 404));
+  app.get('/entities/:id', async (c) => {
+    const entity = deps.entityInfo(c.req.param('id'));
+    if (!entity) {
+      return page(c, <MessagePage assets={assets} title="غير موجود في الدليل" message="لا توجد منطقة أو جهة بهذا المعرّف في دليل الأرشيف." />, 404);
+    }
+    const activity = await deps.archive.entity(entity.id, entity.type === 'region' ? 'regions' : 'actors');
+    const parent = entity.parent ? names(entity.parent) : undefined;
+    const view: EntityView = {
+      ...entity,
+      parent: parent ? { id: parent.id, name_ar: parent.name_ar } : null,
+      sections: activity.sections,
+      latest: activity.latest.map((section) => ({ ...section, url: `/articles/${section.articleId}#s-${section.n}` })),
+      related: activity.related.map((other) => ({ id: other.id, type: other.facet === 'regions' ? 'region' : 'actor', count: other.count })),
+    };
+    return page(c, <EntityPage assets={assets} entity={view} names={names} />);
+  });
+
+  app.notFound((c) => page(c, <MessagePage assets={assets} title="الصفحة غير موجودة" message="لم نجد هذه الصفحة." />, 404));
 
   app.onError((error, c) => {
     const api = c.req.path.startsWith('/api/');
     if (error instanceof BadParameterError) {
       return api
         ? c.json({ error: error.message, parameter: error.parameter }, 400)
-        : c.html(<MessagePage assets={assets} title="طلب غير صالح" message={`المعامل ${error.parameter} غير صالح: ${error.message}`} />, 400);
+        : page(c, <MessagePage assets={assets} title="طلب غير صالح" message={`المعامل ${error.parameter} غير صالح: ${error.message}`} />, 400);
     }
-    if (error instanceof MeilisearchError) {
+    if (error instanceof MeilisearchError || (error instanceof HTTPException && error.status === 503)) {
       c.header('Retry-After', RETRY_AFTER_SECONDS);
       return api
         ? c.json({ error: 'search engine unavailable' }, 503)
-        : c.html(<MessagePage assets={assets} title="البحث غير متاح مؤقتًا" message={ENGINE_DOWN_MESSAGE} />, 503);
+        : page(c, <MessagePage assets={assets} title="البحث غير متاح مؤقتًا" message={ENGINE_DOWN_MESSAGE} />, 503);
     }
     console.error(`${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
-    return api ? c.json({ error: 'internal error' }, 500) : c.html(<MessagePage assets={assets} title="حدث خطأ" message="حدث خطأ غير متوقع. أعد المحاولة." />, 500);
+    return api ? c.json({ error: 'internal error' }, 500) : page(c, <MessagePage assets={assets} title="حدث خطأ" message="حدث خطأ غير متوقع. أعد المحاولة." />, 500);
   });
 
   return app;

@@ -26,6 +26,7 @@ export async function createSite(options: SiteOptions) {
     search,
     archive,
     names: entities.name,
+    entityInfo: (id) => options.gazetteer.entities.get(id),
     evidence: (stem) => stats.current().df.get(stem) ?? 0,
     engineHealthy: () => client.isHealthy(),
     assets: loadAssets(),

@@ -1,0 +1,17 @@
+# The archive search app. The engine runs in its own container (see docker-compose.yml).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+# The bundled engine binary is optional: the container talks to the meilisearch service instead.
+RUN npm ci --omit=dev --omit=optional --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+COPY views ./views
+COPY index-config ./index-config
+COPY data ./data
+ENV HOST=0.0.0.0 PORT=3000
+EXPOSE 3000
+USER node
+HEALTHCHECK --interval=15s --timeout=3s --retries=3 CMD node -e "fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["npx", "tsx", "src/cli/start.ts"]

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEngineSettings } from '../../src/engine/settings.ts';
+import { loadGazetteer } from '../../src/entities/index.ts';
+import { indexArticles } from '../../src/indexer/indexer.ts';
+import { createSite } from '../../src/web/site.ts';
+import { fixture, testEngine } from '../helpers.ts';
+
+const { url, key, client, index } = testEngine('site');
+const gazetteer = loadGazetteer();
+let site: Awaited<ReturnType<typeof createSite>>;
+
+beforeAll(async () => {
+  const summary = await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
+  expect(summary.problems).toEqual([]);
+  site = await createSite({ engineUrl: url, masterKey: key, index, gazetteer });
+});
+afterAll(() => site.stop());
+
+interface ApiHit {
+  id: string;
+  articleId: string;
+  title: string;
+  heading: string | null;
+  url: string;
+  snippet: string;
+  date: string | null;
+  source: string | null;
+  regions: string[];
+  actors: string[];
+}
+interface ApiResult {
+  query: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  hits: ApiHit[];
+  facets: { region: Record<string, number>; actor: Record<string, number> };
+}
+
+async function api(query: string): Promise<ApiResult> {
+  const response = await site.app.request(`/api/search?${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as ApiResult;
+}
+const ids = async (q: string) => (await api(`q=${encodeURIComponent(q)}&limit=50`)).hits.map((hit) => hit.id).sort();
+const marked = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/gu)].map((match) => match[1]);
+
+describe('searching the seed', () => {
+  it('finds حفتر in the seed with the word marked and a deep link to the section', async () => {
+    const result = await api('q=حفتر');
+    expect(result.hits.length).toBeGreaterThan(0);
+    for (const hit of result.hits) {
+      expect(hit.articleId).toBe('seed');
+      expect(hit.url).toMatch(/^\/articles\/seed\?q=%D8%AD%D9%81%D8%AA%D8%B1#s-[1-4]$/u);
+      expect(marked(hit.snippet).some((word) => word?.includes('حفتر'))).toBe(true);
+    }
+    expect(result.hits.map((hit) => hit.id).sort()).toEqual(['seed__1', 'seed__2', 'seed__3', 'seed__4']);
+  });
+
+  it('answers in the documented JSON shape', async () => {
+    const result = await api('q=حفتر&limit=2');
+    expect(Object.keys(result)).toEqual(expect.arrayContaining(['query', 'total', 'page', 'pageSize', 'hits', 'facets']));
+    expect(result).toMatchObject({ query: 'حفتر', total: 4, page: 1, pageSize: 2 });
+    expect(Object.keys(result.hits[0] ?? {}).sort()).toEqual(['actors', 'articleId', 'date', 'heading', 'id', 'regions', 'snippet', 'source', 'title', 'url']);
+    expect(Object.keys(result.facets).sort()).toEqual(['actor', 'region']);
+  });
+
+  it('gives المخابرات, مخابرات, والمخابرات and المُخابَرات the same sections, marking المخابرات whole and nothing else', async () => {
+    const expected = await ids('المخابرات');
+    expect(expected.length).toBeGreaterThan(0);
+    for (const variant of ['مخابرات', 'والمخابرات', 'المُخابَرات']) expect(await ids(variant)).toEqual(expected);
+    const result = await api('q=المخابرات');
+    for (const hit of result.hits) expect(marked(hit.snippet)).toEqual(expect.arrayContaining(['المخابرات']));
+    for (const hit of result.hits) for (const word of marked(hit.snippet)) expect(word).toMatch(/^المخابرات( العامة)?$|^المخابرات$/u);
+  });
+
+  it('never marks a bare ال or a stop word', async () => {
+    for (const hit of (await api('q=المخابرات في ليبيا')).hits) {
+      expect(marked(hit.snippet)).not.toContain('ال');
+      expect(marked(hit.snippet)).not.toContain('في');
+    }
+  });
+
+  it('finds مصر, بمصر, لمصر and ومصر in the same sections', async () => {
+    const expected = await ids('مصر');
+    expect(expected).toContain('cairo-2025__1');
+    for (const variant of ['بمصر', 'لمصر', 'ومصر']) expect(await ids(variant)).toEqual(expected);
+  });
+
+  it('does not take لبنان for ل + بنان, and مصر does not match مصرف', async () => {
+    expect(await ids('لبنان')).toEqual(['lebanon-port-2025__1']);
+    expect(await ids('مصر')).not.toContain('bank-2025__1');
+  });
+
+  it('explains a query that has only stop words instead of listing everything', async () => {
+    const result = await api('q=في من على');
+    expect(result.hits).toEqual([]);
+    const page = await site.app.request('/search?q=%D9%81%D9%8A+%D9%85%D9%86');
+    expect(await page.text()).toContain('لا كلمات يمكن البحث بها');
+  });
+
+  it('supports "exact phrases" and -exclusions', async () => {
+    expect(await ids('"شرق المتوسط"')).toEqual(expect.arrayContaining(['cairo-2025__1', 'seed__1']));
+    const withoutCairo = await ids('"شرق المتوسط" -القاهرة');
+    expect(withoutCairo).not.toContain('cairo-2025__1');
+  });
+});
+
+describe('pages', () => {
+  it('renders the search page in Arabic, right to left, with the form and htmx', async () => {
+    const response = await site.app.request('/');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/^<!DOCTYPE html><html lang="ar" dir="rtl">/u);
+    expect(html).toContain('<form id="search-form"');
+    expect(html).toMatch(/<script src="\/assets\/htmx\.[0-9a-f]{12}\.js" defer/u);
+  });
+
+  it('answers an htmx request with the fragment and a history restore with the page', async () => {
+    const page = await site.app.request('/search?q=%D8%AD%D9%81%D8%AA%D8%B1');
+    const fragment = await site.app.request('/search?q=%D8%AD%D9%81%D8%AA%D8%B1', { headers: { 'HX-Request': 'true' } });
+    const restore = await site.app.request('/search?q=%D8%AD%D9%81%D8%AA%D8%B1', { headers: { 'HX-Request': 'true', 'HX-History-Restore-Request': 'true' } });
+    for (const response of [page, fragment, restore]) expect(response.headers.get('Vary')).toContain('HX-Request');
+    expect(await page.text()).toMatch(/^<!DOCTYPE html>/u);
+    const fragmentHtml = await fragment.text();
+    expect(fragmentHtml).not.toContain('<html');
+    expect(fragmentHtml).toContain('<mark>حفتر</mark>');
+    expect(fragmentHtml).toContain('href="/articles/seed?q=%D8%AD%D9%81%D8%AA%D8%B1#s-');
+    expect(await restore.text()).toMatch(/^<!DOCTYPE html>/u);
+  });
+
+  it('shows the article with every section anchored and the query marked', async () => {
+    const response = await site.app.request('/articles/seed?q=%D8%AD%D9%81%D8%AA%D8%B1');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    for (const n of [1, 2, 3, 4]) expect(html).toContain(`id="s-${n}"`);
+    expect(html).toContain('id="p-1"');
+    expect(html).toContain('<mark>حفتر</mark>');
+    expect(html).toContain('href="https://middle-east-online.com/');
+  });
+
+  it('answers 404 with a page for an unknown article', async () => {
+    const response = await site.app.request('/articles/no-such-article');
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('المقال غير موجود');
+  });
+
+  it('answers bad parameters with 400, naming them', async () => {
+    const response = await site.app.request('/api/search?q=x&page=abc');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: 'page must be a whole number between 1 and 1000', parameter: 'page' });
+  });
+
+  it('reports the engine healthy', async () => {
+    const response = await site.app.request('/healthz');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves fingerprinted assets with long-lived cache headers', async () => {
+    const html = await (await site.app.request('/')).text();
+    const css = /href="(\/assets\/app\.[0-9a-f]{12}\.css)"/u.exec(html)?.[1] ?? '';
+    const response = await site.app.request(css);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(await response.text()).toMatch(/@font-face\{font-family:"Noto Naskh Arabic"/u);
+  });
+});
+
+describe('filters', () => {
+  it('narrows to a region and counts the options', async () => {
+    const all = await api('q=');
+    const libya = await api('region=LY&limit=50');
+    expect(libya.total).toBeGreaterThan(0);
+    expect(libya.total).toBeLessThan(all.total);
+    for (const hit of libya.hits) expect(hit.regions).toContain('LY');
+    expect(libya.facets.region.LY).toBe(libya.total);
+  });
+});

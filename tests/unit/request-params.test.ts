@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../src/config.ts';
+import { settingsHold } from '../../src/engine/settings.ts';
+import { BadParameterError, searchRequestFrom } from '../../src/web/request-params.ts';
+
+const params = (query: string) => {
+  const url = new URLSearchParams(query);
+  return (name: string) => (url.has(name) ? url.getAll(name) : undefined);
+};
+
+describe('search parameters', () => {
+  it('reads q, repeated filters, page and limit', () => {
+    expect(searchRequestFrom(params('q=حفتر&region=LY&region=EG&actor=khalifa-haftar&page=2&limit=20'))).toEqual({
+      q: 'حفتر',
+      regions: ['LY', 'EG'],
+      actors: ['khalifa-haftar'],
+      page: 2,
+      limit: 20,
+    });
+  });
+
+  it('takes the first of repeated single values and defaults the rest', () => {
+    expect(searchRequestFrom(params('q=a&q=b'))).toEqual({ q: 'a', regions: [], actors: [], page: 1, limit: 10 });
+  });
+
+  it.each(['page=0', 'page=-1', 'page=abc', 'page=1.5', 'page=100000', 'limit=0', 'limit=51', 'limit=ten'])('rejects %s naming the parameter', (query) => {
+    const name = query.split('=')[0];
+    expect(() => searchRequestFrom(params(query))).toThrow(BadParameterError);
+    try {
+      searchRequestFrom(params(query));
+    } catch (error) {
+      expect((error as BadParameterError).parameter).toBe(name);
+    }
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to the embedded engine on port 3000', () => {
+    expect(readConfig({})).toEqual({ port: 3000, host: '127.0.0.1', meiliUrl: null, meiliMasterKey: null, index: 'sections', engineHome: '.meili', dataDir: 'data' });
+  });
+
+  it.each([
+    [{ MEILI_URL: 'http://engine:7700' }, /MEILI_MASTER_KEY is not/u],
+    [{ MEILI_URL: 'http://engine:7700', MEILI_MASTER_KEY: 'short' }, /too short/u],
+    [{ MEILI_URL: 'engine:7700', MEILI_MASTER_KEY: 'a-long-enough-master-key' }, /http\(s\) URL/u],
+    [{ PORT: 'eighty' }, /PORT/u],
+    [{ MEILI_INDEX: 'bad name' }, /MEILI_INDEX/u],
+  ])('rejects %j with a clear message', (env, message) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+    expect(() => readConfig(env)).toThrow(message);
+  });
+});
+
+describe('settings comparison', () => {
+  it('holds when the engine has our values plus its defaults, in any order for sets', () => {
+    expect(settingsHold({ filterableAttributes: ['b', 'a'], typoTolerance: { enabled: true } }, { filterableAttributes: ['a', 'b'], typoTolerance: { enabled: true, disableOnWords: [] }, other: 1 })).toBe(true);
+  });
+  it('does not hold when an ordered list differs', () => {
+    expect(settingsHold({ searchableAttributes: ['a', 'b'] }, { searchableAttributes: ['b', 'a'] })).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 /** Text of a file whatever its encoding, or why it cannot be read as text. */
 export type Decoded = { text: string; encoding: string } | { error: string };
 
-const ARABIC_LETTER = /[\u0621-\u064A]/u;
+const ARABIC_LETTER_GLOBAL = /[\u0621-\u064A]/gu;
 
 /**
  * UTF-8 (with or without BOM) and UTF-16 with BOM are read as they are. Bytes that are not UTF-8
@@ -12,13 +12,20 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
   if (looksBinary(bytes)) return { error: 'the file is binary, not text' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    const text = new TextDecoder('windows-1256').decode(bytes);
-    if (ARABIC_LETTER.test(text)) return { text, encoding: 'Windows-1256' };
-    return { error: 'the file is neither UTF-8, UTF-16 with BOM nor Windows-1256 Arabic' };
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (!text.includes('\uFFFD')) return { text, encoding: 'UTF-8' };
+  // Mostly valid multi-byte UTF-8 with a few bad bytes is damaged UTF-8, not another encoding.
+  const valid = text.match(/[^\u0000-\u007F\uFFFD]/gu)?.length ?? 0;
+  const invalid = text.match(/\uFFFD/gu)?.length ?? 0;
+  if (valid > invalid) {
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    return { error: `invalid UTF-8 bytes (first on line ${line})` };
   }
+  const legacy = new TextDecoder('windows-1256').decode(bytes);
+  const letters = legacy.match(/\p{L}/gu)?.length ?? 0;
+  const arabic = legacy.match(ARABIC_LETTER_GLOBAL)?.length ?? 0;
+  if (arabic > 0 && arabic >= 0.5 * letters) return { text: legacy, encoding: 'Windows-1256' };
+  return { error: 'the file is neither UTF-8, UTF-16 with BOM nor Windows-1256 Arabic' };
 }
 
 /** NUL bytes or many control bytes in the first KB mean binary data (UTF-16 without BOM included). */

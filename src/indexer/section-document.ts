@@ -51,11 +51,14 @@ export interface AnalyzedText {
   length: number;
 }
 
+/** Longer "words" are URLs, base64 or junk: nobody searches them, and they bloat the engine's index. */
+const MAX_TERM_LENGTH = 40;
+
 export function analyzeForIndex(text: string): AnalyzedText {
   const terms: string[] = [];
   const alts: string[] = [];
   for (const term of analyze(text)) {
-    if (term.stop) continue;
+    if (term.stop || term.stem.length > MAX_TERM_LENGTH) continue;
     terms.push(term.stem);
     if (term.alt !== undefined) alts.push(term.alt);
   }

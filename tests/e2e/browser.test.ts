@@ -1,0 +1,167 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEngineSettings } from '../../src/engine/settings.ts';
+import { loadGazetteer } from '../../src/entities/index.ts';
+import { indexArticles } from '../../src/indexer/indexer.ts';
+import { createSite } from '../../src/web/site.ts';
+import { fixture, testEngine } from '../helpers.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUTPUT = new URL('../../test-output/screenshots/', import.meta.url).pathname;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const { url: engineUrl, key, client, index } = testEngine('e2e');
+let site: Awaited<ReturnType<typeof createSite>>;
+let server: ServerType;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const gazetteer = loadGazetteer();
+  await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'e2e' });
+  site = await createSite({ engineUrl, masterKey: key, index, gazetteer });
+  server = serve({ fetch: site.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+  mkdirSync(OUTPUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  site?.stop();
+});
+
+async function newPage(options: { javaScriptEnabled?: boolean; width?: number; bypassCSP?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1280, height: 900 },
+    bypassCSP: options.bypassCSP ?? false,
+    locale: 'ar',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+const query = (page: Page) => new URL(page.url()).searchParams.get('q');
+
+describe('the search page in a browser', () => {
+  it('shows results while typing, without a page load, and replaces the URL', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.locator('#q').pressSequentially('حفتر', { delay: 30 });
+    await page.locator('.hit mark').first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    await expect.poll(() => query(page)).toBe('حفتر');
+    expect(await page.locator('.hit').count()).toBe(4);
+    await page.context().close();
+  });
+
+  it('restores the previous query and results on Back', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.fill('#q', 'حفتر');
+    await page.press('#q', 'Enter');
+    await expect.poll(() => query(page)).toBe('حفتر');
+    await page.locator('.hit').first().waitFor();
+    await page.fill('#q', 'لبنان');
+    await page.press('#q', 'Enter');
+    await expect.poll(() => query(page)).toBe('لبنان');
+    await expect.poll(() => page.locator('.hit').count()).toBe(1);
+    await page.goBack();
+    await expect.poll(() => query(page)).toBe('حفتر');
+    await expect.poll(() => page.locator('.hit').count()).toBe(4);
+    expect(await page.inputValue('#q')).toBe('حفتر');
+    await page.context().close();
+  });
+
+  it('searches with JavaScript disabled', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(`${base}/`);
+    await page.fill('#q', 'المخابرات');
+    await Promise.all([page.waitForURL(/\/search\?q=/u), page.press('#q', 'Enter')]);
+    expect(query(page)).toBe('المخابرات');
+    expect(await page.locator('.hit mark').first().textContent()).toBe('المخابرات');
+    await page.context().close();
+  });
+
+  it('narrows the results with a facet and puts the filter in the URL', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/search?q=${encodeURIComponent('طرابلس')}`);
+    const before = await page.locator('.hit').count();
+    expect(before).toBe(2);
+    await page.locator('#facet-region a', { hasText: 'لبنان' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('region')).toEqual(['LB']);
+    await expect.poll(() => page.locator('.hit').count()).toBe(1);
+    await expect.poll(() => page.locator('.active-filters .chip').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('works from the keyboard: / focuses the search, arrows walk the results, Enter opens one', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/search?q=${encodeURIComponent('حفتر')}`);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    const second = await page.locator('[data-hit-link]').nth(1).getAttribute('href');
+    expect(focused).toBe(second);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(await page.locator('[data-hit-link]').first().getAttribute('href'));
+    await Promise.all([page.waitForURL(/\/articles\/seed/u), page.keyboard.press('Enter')]);
+    await page.context().close();
+  });
+
+  it('lands a result link on its section with the matched words marked and visible', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/search?q=${encodeURIComponent('السودان')}`);
+    const link = page.locator('[data-hit-link]').first();
+    const href = (await link.getAttribute('href')) ?? '';
+    const anchor = href.split('#')[1] ?? '';
+    await Promise.all([page.waitForURL(/\/articles\//u), link.click()]);
+    expect(new URL(page.url()).hash).toBe(`#${anchor}`);
+    const section = page.locator(`#${anchor}`);
+    expect(await section.evaluate((el) => el.matches(':target'))).toBe(true);
+    const mark = section.locator('mark').first();
+    await expect.poll(() => mark.isVisible()).toBe(true);
+    const box = await mark.boundingBox();
+    expect(box && box.y >= 0 && box.y < 900).toBe(true);
+    await page.context().close();
+  });
+
+  it.each([
+    ['search', '/'],
+    ['results', `/search?q=${encodeURIComponent('حفتر')}`],
+    ['article', `/articles/seed?q=${encodeURIComponent('حفتر')}#s-2`],
+  ])('has no serious or critical accessibility violations on the %s page, and screenshots at 1280 and 360 px', async (name, path) => {
+    for (const width of [1280, 360]) {
+      const page = await newPage({ width, bypassCSP: true });
+      await page.goto(`${base}${path}`);
+      await page.evaluate(AXE_SOURCE);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${OUTPUT}${name}-${width}.png`, fullPage: true });
+      await page.context().close();
+    }
+  });
+});

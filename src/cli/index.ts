@@ -20,7 +20,8 @@ export function printSummary(summary: IndexSummary, out: NodeJS.WriteStream = pr
   out.write(
     `Indexed ${summary.articles} articles (${summary.sections} sections): ${summary.changed} new or changed, ` +
       `${summary.unchanged} unchanged, ${summary.deleted} deleted; ${summary.sectionsSent} sections sent; ` +
-      `${summary.problems.length} skipped, ${summary.failures.length} failed; ${summary.seconds.toFixed(1)} s\n`,
+      `${summary.problems.length} skipped, ${summary.failures.length} failed; ${summary.seconds.toFixed(1)} s; ` +
+      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
   );
 }
 

@@ -80,9 +80,11 @@ export interface SearcherOptions {
   index: string;
   entities: EntityCatalog;
   stats: () => TermStats;
+  /** Sees every multi-search body sent to the engine (the benchmark replays them). */
+  trace?: (queries: MultiSearchQuery[]) => void;
 }
 
-export function createSearcher({ client, index, entities, stats }: SearcherOptions) {
+export function createSearcher({ client, index, entities, stats, trace }: SearcherOptions) {
   return async function search(request: SearchRequest): Promise<SearchResult> {
     const notices: string[] = [];
     let q = request.q.replace(/[\p{Cc}\p{Cf}]/gu, ' ');
@@ -143,6 +145,7 @@ export function createSearcher({ client, index, entities, stats }: SearcherOptio
       queries.push({ indexUid: index, q: `${term.term} `, filter: filterWithout(null), attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'all' });
     }
 
+    trace?.(queries);
     const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, SectionDocument>({ queries });
     result.engineRequests = queries.length;
     const [main, ...rest] = results as EngineResponse<SectionDocument>[];

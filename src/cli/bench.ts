@@ -1,0 +1,220 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { MultiSearchQuery } from 'meilisearch';
+import { analyze } from '../arabic/index.ts';
+import { readArticles } from '../articles/read.ts';
+import { BENCH_QUERIES, queryString, type BenchQuery } from '../bench/queries.ts';
+import { createEngineClient, settle } from '../engine/client.ts';
+import { freePort, startEngine } from '../engine/embedded.ts';
+import { loadGazetteer } from '../entities/index.ts';
+import { readNdjsonObjects } from '../eval/qa-set.ts';
+import { createLiveStats } from '../search/live-stats.ts';
+import { createSearcher } from '../search/search.ts';
+import { createEntityCatalog } from '../web/entity-catalog.ts';
+import { runCli } from './run.ts';
+
+const USAGE = 'usage: npm run bench -- --corpus NEWS.ndjson[.gz] [--repeat N] [--seconds S]';
+const INDEX = 'bench';
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CONCURRENCY = [1, 16, 64];
+
+interface LoadFigures {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Runs a TypeScript entry point in its own node process (one process, so its RSS is its own). */
+function runNode(script: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+function collect(child: ChildProcess): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code: code ?? 1, stdout })));
+}
+
+/** The corpus `times` times over, each copy with fresh ids: a larger archive of the same kind. */
+async function repeatedCorpus(corpus: string, times: number, folder: string): Promise<string> {
+  if (times === 1) return corpus;
+  const file = join(folder, `corpus-x${times}.ndjson`);
+  const out = createWriteStream(file);
+  for (let copy = 1; copy <= times; copy++) {
+    for await (const article of readNdjsonObjects<{ id: string }>(corpus)) {
+      if (!out.write(`${JSON.stringify({ ...article, id: `${article.id}-r${copy}` })}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    }
+  }
+  await new Promise((resolve) => out.end(resolve));
+  return file;
+}
+
+async function load(origin: string, requests: object[], connections: number, seconds: number): Promise<LoadFigures> {
+  const { code, stdout } = await collect(runNode('src/bench/load.ts', [JSON.stringify({ origin, requests, connections, seconds })], {}));
+  if (code !== 0) throw new Error(`load generator exited with ${code}`);
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadFigures;
+}
+
+const rssMb = (pid: number): number => {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0) / 1024);
+};
+const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+
+await runCli(async () => {
+  const { values } = parseArgs({ options: { corpus: { type: 'string' }, repeat: { type: 'string', default: '1' }, seconds: { type: 'string', default: '8' } } });
+  const repeat = Number(values.repeat);
+  const seconds = Number(values.seconds);
+  if (!values.corpus || !Number.isInteger(repeat) || repeat < 1 || !(seconds > 0)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const home = mkdtempSync(join(tmpdir(), 'archive-bench-'));
+  const engine = await startEngine({ home });
+  let server: ChildProcess | null = null;
+  try {
+    const client = createEngineClient(engine.url, engine.masterKey, 120_000);
+    const engineEnv = { MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey, MEILI_INDEX: INDEX };
+    const corpus = await repeatedCorpus(values.corpus, repeat, home);
+
+    console.error(`indexing ${corpus} with the product pipeline…`);
+    let started = performance.now();
+    const indexed = await collect(runNode('src/cli/index.ts', [corpus], engineEnv));
+    const productSeconds = (performance.now() - started) / 1000;
+    if (indexed.code !== 0) throw new Error(`the indexer exited with ${indexed.code}: ${indexed.stdout}`);
+    const sections = Number(/\((\d+) sections\)/u.exec(indexed.stdout)?.[1] ?? 0);
+    const peakRss = Number(/peak RSS (\d+) MB/u.exec(indexed.stdout)?.[1] ?? 0);
+
+    console.error('pushing the same sections as plain text with default settings…');
+    started = performance.now();
+    const plain = client.index('plain');
+    const tasks = [];
+    let batch: { id: string; title: string; text: string }[] = [];
+    for await (const result of readArticles([corpus])) {
+      if (!('article' in result)) continue;
+      for (const section of result.article.sections) {
+        batch.push({ id: `${tasks.length}-${batch.length}`, title: result.article.title, text: [section.heading ?? '', ...section.paragraphs].join('\n') });
+      }
+      if (batch.length >= 2000) {
+        tasks.push(plain.addDocuments(batch, { primaryKey: 'id' }));
+        batch = [];
+      }
+    }
+    tasks.push(plain.addDocuments(batch, { primaryKey: 'id' }));
+    for (const task of tasks) await settle(task, 30 * 60_000);
+    const plainSeconds = (performance.now() - started) / 1000;
+
+    console.error('timing the analysis alone…');
+    const texts: string[] = [];
+    let bytes = 0;
+    for await (const article of readNdjsonObjects<{ body: string }>(values.corpus)) {
+      texts.push(article.body);
+      bytes += Buffer.byteLength(article.body);
+      if (bytes > 20e6) break;
+    }
+    started = performance.now();
+    let terms = 0;
+    for (const text of texts) terms += analyze(text).length;
+    const analysisMbPerSecond = Math.round((bytes / 1e6 / ((performance.now() - started) / 1000)) * 10) / 10;
+
+    console.error('starting the server…');
+    const port = await freePort();
+    const emptyData = mkdtempSync(join(home, 'data-'));
+    server = runNode('src/cli/start.ts', [], { ...engineEnv, PORT: String(port), DATA_DIR: emptyData });
+    await new Promise<void>((resolve, reject) => {
+      server?.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Archive search ready') && resolve());
+      server?.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+    });
+    const origin = `http://127.0.0.1:${port}`;
+
+    // The engine requests the product makes for each query, captured from the product's own search code.
+    const stats = await createLiveStats(client, INDEX);
+    stats.stop();
+    const traced: { query: BenchQuery; bodies: MultiSearchQuery[][] }[] = [];
+    let current: MultiSearchQuery[][] = [];
+    const search = createSearcher({ client, index: INDEX, entities: createEntityCatalog(loadGazetteer()), stats: stats.current, trace: (queries) => current.push(queries) });
+    for (const query of BENCH_QUERIES) {
+      current = [];
+      const params = new URLSearchParams(queryString(query.params));
+      await search({ q: params.get('q') ?? '', regions: params.getAll('region'), actors: params.getAll('actor'), page: 1, limit: 10, typing: query.kind === 'prefix' });
+      traced.push({ query, bodies: current });
+    }
+    const fanOut: Record<string, number> = {};
+    for (const { query, bodies } of traced) fanOut[query.kind] = Math.max(fanOut[query.kind] ?? 0, bodies.reduce((sum, body) => sum + body.length, 0));
+
+    const apiRequests = BENCH_QUERIES.map((query) => ({ path: `/api/search?${queryString(query.params)}` }));
+    const fragmentRequests = BENCH_QUERIES.map((query) => ({
+      path: `/search?${queryString(query.params)}`,
+      headers: { 'HX-Request': 'true', ...(query.kind === 'prefix' ? { 'HX-Trigger': 'q' } : {}) },
+    }));
+    const engineRequests = traced.flatMap(({ bodies }) =>
+      bodies.map((queries) => ({
+        path: '/multi-search',
+        method: 'POST' as const,
+        body: JSON.stringify({ queries }),
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${engine.masterKey}` },
+      })),
+    );
+
+    const searchFigures: Record<string, Record<string, LoadFigures>> = {};
+    for (const connections of CONCURRENCY) {
+      console.error(`load at ${connections} clients…`);
+      searchFigures[`c${connections}`] = {
+        api: await load(origin, apiRequests, connections, seconds),
+        fragment: await load(origin, fragmentRequests, connections, seconds),
+        engine: await load(engine.url, engineRequests, connections, seconds),
+      };
+    }
+    const serverRss = server.pid ? rssMb(server.pid) : 0;
+    const at = (c: number) => searchFigures[`c${c}`] ?? {};
+    const figures = {
+      machine: `${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores, node ${process.version}`,
+      corpus: values.corpus,
+      repeat,
+      indexing: {
+        sections,
+        product_seconds: Math.round(productSeconds * 10) / 10,
+        product_sections_per_second: Math.round(sections / productSeconds),
+        product_peak_rss_mb: peakRss,
+        plain_seconds: Math.round(plainSeconds * 10) / 10,
+        wall_ratio: ratio(productSeconds, plainSeconds),
+      },
+      analysis_mb_per_second: analysisMbPerSecond,
+      analysis_terms: terms,
+      search: searchFigures,
+      ratios: {
+        api_p50_minus_engine_p50_ms_c1: Math.round(((at(1).api?.p50 ?? 0) - (at(1).engine?.p50 ?? 0)) * 100) / 100,
+        api_p99_over_engine_p99_c16: ratio(at(16).api?.p99 ?? 0, at(16).engine?.p99 ?? 1),
+        api_rps_over_engine_rps_c16: ratio(at(16).api?.rps ?? 0, at(16).engine?.rps ?? 1),
+        fragment_p50_over_api_p50_c16: ratio(at(16).fragment?.p50 ?? 0, at(16).api?.p50 ?? 1),
+        fragment_rps_over_api_rps_c16: ratio(at(16).fragment?.rps ?? 0, at(16).api?.rps ?? 1),
+      },
+      fan_out: fanOut,
+      server_rss_mb_after_load: serverRss,
+    };
+    console.log(`indexing: product ${figures.indexing.product_seconds} s (${figures.indexing.product_sections_per_second} sections/s, peak RSS ${peakRss} MB) vs plain push ${figures.indexing.plain_seconds} s: ×${figures.indexing.wall_ratio}`);
+    console.log(`analysis: ${analysisMbPerSecond} MB/s on one core`);
+    for (const connections of CONCURRENCY) {
+      for (const [target, f] of Object.entries(at(connections))) {
+        console.log(`search c=${connections} ${target.padEnd(8)} p50 ${f.p50} ms  p95 ${f.p95} ms  p99 ${f.p99} ms  ${f.rps} req/s  (${f.errors} errors, ${f.non2xx} non-2xx)`);
+      }
+    }
+    console.log(`fan-out: ${JSON.stringify(fanOut)}; server RSS after load ${serverRss} MB`);
+    console.log(JSON.stringify(figures));
+    return 0;
+  } finally {
+    if (server?.pid) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server?.once('exit', resolve));
+    }
+    await engine.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+});

@@ -49,10 +49,10 @@ async function repeatedCorpus(corpus: string, times: number, folder: string): Pr
   const out = createWriteStream(file);
   for (let copy = 1; copy <= times; copy++) {
     for await (const article of readNdjsonObjects<{ id: string }>(corpus)) {
-      if (!out.write(`${JSON.stringify({ ...article, id: `${article.id}-r${copy}` })}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+      if (!out.write(`${JSON.stringify({ ...article, id: `${article.id}-r${copy}` })}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return file;
 }
 

@@ -5,6 +5,8 @@ export interface Config {
   /** An external engine; when unset the embedded one under `engineHome` is used. */
   meiliUrl: string | null;
   meiliMasterKey: string | null;
+  /** A read-only key for the site; when unset, one is created with the master key. */
+  meiliSearchKey: string | null;
   index: string;
   engineHome: string;
   dataDir: string;
@@ -36,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     meiliUrl: meiliUrl?.replace(/\/+$/u, '') ?? null,
     meiliMasterKey,
+    meiliSearchKey: env.MEILI_SEARCH_KEY?.trim() || null,
     index,
     engineHome: env.MEILI_HOME?.trim() || '.meili',
     dataDir: env.DATA_DIR?.trim() || 'data',

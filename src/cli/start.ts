@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { readConfig } from '../config.ts';
 import { createEngineClient } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
+import { ensureReadKey } from '../engine/read-key.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { analysisVersion } from '../indexer/analysis-version.ts';
@@ -28,7 +29,8 @@ await runCli(async () => {
   });
   printSummary(summary);
 
-  const site = await createSite({ engineUrl: engine.url, masterKey: engine.masterKey, index: config.index, gazetteer });
+  const apiKey = config.meiliSearchKey ?? (await ensureReadKey(adminClient, config.index));
+  const site = await createSite({ engineUrl: engine.url, apiKey, index: config.index, gazetteer });
   const server = serve({ fetch: site.app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Archive search ready: http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}/`);
   });

@@ -9,15 +9,15 @@ import { createEntityCatalog } from './entity-catalog.ts';
 
 export interface SiteOptions {
   engineUrl: string;
-  /** Key the site searches with. */
-  masterKey: string;
+  /** A read-only key (see ensureReadKey): the site never holds the master key. */
+  apiKey: string;
   index: string;
   gazetteer: Gazetteer;
 }
 
 /** Everything the web app needs, wired once at start: assets, statistics, search, archive. */
 export async function createSite(options: SiteOptions) {
-  const client = createEngineClient(options.engineUrl, options.masterKey);
+  const client = createEngineClient(options.engineUrl, options.apiKey);
   const stats = await createLiveStats(client, options.index);
   const entities = createEntityCatalog(options.gazetteer);
   const search = createSearcher({ client, index: options.index, entities, stats: stats.current });

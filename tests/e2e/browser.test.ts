@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureReadKey } from '../../src/engine/read-key.ts';
 import { loadEngineSettings } from '../../src/engine/settings.ts';
 import { loadGazetteer } from '../../src/entities/index.ts';
 import { indexArticles } from '../../src/indexer/indexer.ts';
@@ -23,7 +24,7 @@ let browser: Browser;
 beforeAll(async () => {
   const gazetteer = loadGazetteer();
   await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'e2e' });
-  site = await createSite({ engineUrl, masterKey: key, index, gazetteer });
+  site = await createSite({ engineUrl, apiKey: await ensureReadKey(client, index), index, gazetteer });
   server = serve({ fetch: site.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

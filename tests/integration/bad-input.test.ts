@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureReadKey } from '../../src/engine/read-key.ts';
 import { loadEngineSettings } from '../../src/engine/settings.ts';
 import { loadGazetteer } from '../../src/entities/index.ts';
 import { indexArticles, type IndexSummary } from '../../src/indexer/indexer.ts';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   writeFileSync(join(folder, 'huge.txt'), `${'كلمة '.repeat(5_600_000)}\n`);
   writeFileSync(join(folder, 'long-word.ndjson'), `${JSON.stringify({ id: 'long-word', title: 'كلمة طويلة جدا', date: '2025-01-01', body: `بداية ${'ب'.repeat(200_000)} نهاية عن المكتبات.` })}\n`);
   summary = await indexArticles({ client, index, paths: [folder], gazetteer, settings: loadEngineSettings(), analysisVersion: 'bad' });
-  site = await createSite({ engineUrl: url, masterKey: key, index, gazetteer });
+  site = await createSite({ engineUrl: url, apiKey: await ensureReadKey(client, index), index, gazetteer });
 }, 120_000);
 afterAll(() => {
   site?.stop();

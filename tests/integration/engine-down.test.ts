@@ -13,7 +13,7 @@ let site: Awaited<ReturnType<typeof createSite>>;
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'engine-down-'));
   engine = await startEngine({ home });
-  site = await createSite({ engineUrl: engine.url, masterKey: engine.masterKey, index: 'sections', gazetteer: loadGazetteer() });
+  site = await createSite({ engineUrl: engine.url, apiKey: engine.masterKey, index: 'sections', gazetteer: loadGazetteer() });
   await engine.stop();
 });
 afterAll(() => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureReadKey } from '../../src/engine/read-key.ts';
 import { loadEngineSettings } from '../../src/engine/settings.ts';
 import { loadGazetteer } from '../../src/entities/index.ts';
 import { indexArticles } from '../../src/indexer/indexer.ts';
@@ -12,7 +13,7 @@ let site: Awaited<ReturnType<typeof createSite>>;
 beforeAll(async () => {
   const summary = await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
   expect(summary.problems).toEqual([]);
-  site = await createSite({ engineUrl: url, masterKey: key, index, gazetteer });
+  site = await createSite({ engineUrl: url, apiKey: await ensureReadKey(client, index), index, gazetteer });
 });
 afterAll(() => site.stop());
 

@@ -1,6 +1,6 @@
 // A load run in its own process, so the load generator never competes with the server's event loop.
 // Input (argv[2], JSON): { requests: {path, method?, body?, headers?}[], origin, connections, seconds }.
-// Output (stdout, JSON): latency percentiles in ms, requests per second, errors.
+// Output (stdout, JSON): latency percentiles in ms, requests per second, errors, responses by status.
 import autocannon from 'autocannon';
 
 interface LoadSpec {
@@ -33,7 +33,11 @@ const instance = autocannon({
   finish(result);
 });
 // autocannon's histogram has no p95: keep every response time and take exact percentiles.
-instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+const statuses: Record<string, number> = {};
+instance.on('response', (_client, status, _bytes, responseTime) => {
+  latencies.push(responseTime);
+  statuses[status] = (statuses[status] ?? 0) + 1;
+});
 const result = await finished;
 latencies.sort((a, b) => a - b);
 const percentile = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 100) / 100;
@@ -46,5 +50,6 @@ console.log(
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statuses,
   }),
 );

@@ -115,7 +115,7 @@ function FacetList({ facet, result, names }: { facet: FacetName; result: SearchR
     const isSelected = selected.includes(id);
     return (
       <li>
-        <a class={isSelected ? 'facet-option selected' : 'facet-option'} {...boost(searchUrl(next))} aria-pressed={isSelected ? 'true' : 'false'}>
+        <a class={isSelected ? 'facet-option selected' : 'facet-option'} {...boost(searchUrl(next))} aria-current={isSelected ? 'true' : undefined}>
           <span class="check" aria-hidden="true"></span>
           <span class="facet-name">{names(id)?.name_ar ?? id}</span>
           <span class="count">{formatNumber(count)}</span>
@@ -148,7 +148,7 @@ function Hit({ hit, names, state }: { hit: SearchHit; names: EntityNames; state:
     <li class="hit" data-hit>
       <h3 class="hit-title">
         <a href={hit.url} data-hit-link>
-          {hit.title}
+          {raw(hit.titleHtml)}
         </a>
       </h3>
       {hit.heading ? <p class="hit-heading">{hit.heading}</p> : null}

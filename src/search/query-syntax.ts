@@ -25,8 +25,6 @@ export interface ParsedQuery {
 /** How many sections hold a stem: the evidence that decides whether `بـ`/`لـ`/`كـ`/`فـ` is a clitic. */
 export type TermEvidence = (stem: string) => number;
 
-/** A one-letter proclitic is taken off only when the remainder is clearly the more common word. */
-const CLITIC_EVIDENCE_RATIO = 4;
 
 const QUOTED = /["“”«»]([^"“”«»]*)["“”«»]?/gu;
 const EXCLUDED = /(?:^|\s)[-−]([^\s"“”«»]+)/gu;
@@ -35,7 +33,9 @@ function queryTerms(text: string, evidence: TermEvidence): QueryTerm[] {
   return analyze(text)
     .filter((term) => !term.stop)
     .map((term) => {
-      const useAlt = term.alt !== undefined && evidence(term.alt) > CLITIC_EVIDENCE_RATIO * evidence(term.stem);
+      // The proclitic comes off only when the archive uses the remainder alone more often than the
+      // whole word: بمصر → مصر, while لبنان stays (بنان barely occurs) and so does an unknown word.
+      const useAlt = term.alt !== undefined && evidence(term.alt) > evidence(term.stem);
       const chosen = useAlt && term.alt !== undefined ? term.alt : term.stem;
       return { surface: term.surface, term: chosen, forms: [chosen] };
     });

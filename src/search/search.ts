@@ -3,7 +3,7 @@ import type { SectionDocument } from '../indexer/section-document.ts';
 import type { TermStats } from '../indexer/term-stats.ts';
 import { idf, scoreCandidate } from './bm25.ts';
 import { allOf, anyOf } from './filter-expression.ts';
-import { snippet, type MatchSpec } from './highlight.ts';
+import { highlight, snippet, type MatchSpec } from './highlight.ts';
 import { engineQueryString, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
 
 export type FacetName = 'region' | 'actor';
@@ -32,6 +32,8 @@ export interface SearchHit {
   articleId: string;
   n: number;
   title: string;
+  /** The title as escaped HTML with the query's words marked (pages only; the API sends `title`). */
+  titleHtml: string;
   heading: string | null;
   /** Deep link to the section, carrying the query so the article page marks it. */
   url: string;
@@ -199,6 +201,7 @@ function toHit(document: SectionDocument, spec: MatchSpec, q: string): SearchHit
     articleId: document.articleId,
     n: document.n,
     title: document.title,
+    titleHtml: highlight(document.title, spec),
     heading: document.heading,
     url: `/articles/${document.articleId}${query}#s-${document.n}`,
     snippet: snippet(document.text, spec).html,

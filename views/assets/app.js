@@ -66,7 +66,15 @@
     }
   });
 
-  // A swap of new results starts the keyboard walk from the top again.
+  // A page restored from history keeps the markup it had, not what the search box held: put the
+  // query of the restored URL back in the box.
+  const syncSearchBox = () => {
+    const box = document.getElementById('q');
+    if (box) box.value = new URLSearchParams(location.search).get('q') ?? '';
+  };
+  document.addEventListener('htmx:historyRestore', syncSearchBox);
+  window.addEventListener('pageshow', (event) => event.persisted && syncSearchBox());
+
   document.addEventListener('htmx:afterSwap', () => {
     document.getElementById('results')?.setAttribute('aria-busy', 'false');
   });

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../arabic/index.ts';
+import { ALIAS_RULES, WEAK_ALIASES, type AliasRule } from './context-rules.ts';
+import { cueBases, wordReadings, type WordReading } from './words.ts';
+
+export type EntityType = 'region' | 'actor';
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name_ar: string;
+  name_en: string;
+  aliases_ar: string[];
+  aliases_en: string[];
+  /** A city or province names its country; a state institution its state. */
+  parent?: string;
+}
+
+/** One way of writing a name, as a sequence of word readings; several entities may share it. */
+export interface Alias {
+  text: string;
+  words: readonly WordReading[];
+  entityIds: string[];
+  /** Counts only when the article also names the entity (or its country) firmly. */
+  weak: boolean;
+  /** Neighbouring words (their bases) that show the alias is used in another sense. */
+  context?: AliasContext;
+  /** What the alias names in quotation marks (see AliasRule.whenQuoted). */
+  quoted?: Alias;
+}
+
+export interface AliasContext {
+  notAfter: ReadonlySet<string>;
+  notBefore: ReadonlySet<string>;
+  notWithProclitic?: string;
+}
+
+export interface Gazetteer {
+  entities: ReadonlyMap<string, Entity>;
+  /** Aliases by the stem of their first word, longest first, so the first match is the longest. */
+  aliasesByFirstStem: ReadonlyMap<string, readonly Alias[]>;
+  /** The entity and its parents up the chain (benghazi → [benghazi, LY]). */
+  lineage: ReadonlyMap<string, readonly string[]>;
+}
+
+export class GazetteerError extends Error {
+  override name = 'GazetteerError';
+}
+
+export const DEFAULT_GAZETTEER_PATH = fileURLToPath(
+  new URL('../../index-config/gazetteer.json', import.meta.url),
+);
+
+// Countries use their ISO 3166-1 alpha-2 code, everything else kebab-case English.
+const ID_FORMAT = /^(?:[A-Z]{2}|[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+const isString = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every(isString);
+
+function validateEntry(raw: unknown, index: number): Entity {
+  const where = `gazetteer entry #${index}`;
+  if (typeof raw !== 'object' || raw === null) throw new GazetteerError(`${where} is not an object`);
+  const entry = raw as Record<string, unknown>;
+  if (!isString(entry.id)) throw new GazetteerError(`${where} has no id`);
+  const named = `${where} (${entry.id})`;
+  if (!ID_FORMAT.test(entry.id)) {
+    throw new GazetteerError(`${named}: id must be an ISO country code or kebab-case`);
+  }
+  if (entry.type !== 'region' && entry.type !== 'actor') {
+    throw new GazetteerError(`${named}: type must be "region" or "actor"`);
+  }
+  for (const field of ['name_ar', 'name_en'] as const) {
+    if (!isString(entry[field])) throw new GazetteerError(`${named}: missing ${field}`);
+  }
+  for (const field of ['aliases_ar', 'aliases_en'] as const) {
+    if (!isStringList(entry[field])) throw new GazetteerError(`${named}: ${field} must be a list of strings`);
+  }
+  if (entry.parent !== undefined && !isString(entry.parent)) {
+    throw new GazetteerError(`${named}: parent must be an id`);
+  }
+  return entry as unknown as Entity;
+}
+
+function lineageOf(entities: ReadonlyMap<string, Entity>, id: string): string[] {
+  const chain = [id];
+  for (let parent = entities.get(id)?.parent; parent !== undefined; parent = entities.get(parent)?.parent) {
+    if (chain.includes(parent)) throw new GazetteerError(`gazetteer entry ${id}: parent chain loops`);
+    chain.push(parent);
+  }
+  return chain;
+}
+
+const contextOf = (rule: AliasRule): AliasContext => ({
+  notAfter: cueBases(rule.notAfter ?? []),
+  notBefore: cueBases(rule.notBefore ?? []),
+  ...(rule.notWithProclitic === undefined ? {} : { notWithProclitic: rule.notWithProclitic }),
+});
+
+const aliasKey = (words: readonly WordReading[]): string =>
+  words.map((word) => `${word.definite ? 'ال' : ''}${word.base}`).join(' ');
+
+// Aliases are written in their dictionary form, so each word's stem reading is the one to index.
+const aliasWords = (text: string): WordReading[] => analyze(text).map((term) => wordReadings(term, undefined)[0]!);
+
+function buildAliases(entities: ReadonlyMap<string, Entity>): Map<string, Alias[]> {
+  const byKey = new Map<string, Alias>();
+  const aliasOf = (text: string): Alias | undefined => byKey.get(aliasKey(aliasWords(text)));
+  for (const entity of entities.values()) {
+    const texts = [entity.name_ar, ...entity.aliases_ar, entity.name_en, ...entity.aliases_en];
+    for (const text of texts) {
+      const words = aliasWords(text);
+      if (words.length === 0) throw new GazetteerError(`gazetteer entry ${entity.id}: alias "${text}" has no words`);
+      const key = aliasKey(words);
+      const alias = byKey.get(key) ?? { text, words, entityIds: [], weak: false };
+      if (!alias.entityIds.includes(entity.id)) alias.entityIds.push(entity.id);
+      byKey.set(key, alias);
+    }
+  }
+  // Rules name aliases by their text: one that matches nothing is a typo or a stale rule.
+  for (const text of WEAK_ALIASES) {
+    const alias = aliasOf(text);
+    if (!alias) throw new GazetteerError(`weak alias "${text}" is not in the gazetteer`);
+    alias.weak = true;
+  }
+  for (const rule of ALIAS_RULES) {
+    for (const text of rule.aliases) {
+      const alias = aliasOf(text);
+      if (!alias) throw new GazetteerError(`context rule alias "${text}" is not in the gazetteer`);
+      alias.context = contextOf(rule);
+      if (rule.whenQuoted !== undefined) {
+        if (!entities.has(rule.whenQuoted)) throw new GazetteerError(`context rule for "${text}": unknown entity ${rule.whenQuoted}`);
+        alias.quoted = { ...alias, entityIds: [rule.whenQuoted], weak: false };
+      }
+    }
+  }
+  const byFirstStem = new Map<string, Alias[]>();
+  for (const alias of byKey.values()) {
+    const first = alias.words[0]!.stem;
+    byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), alias]);
+  }
+  for (const aliases of byFirstStem.values()) aliases.sort((a, b) => b.words.length - a.words.length);
+  return byFirstStem;
+}
+
+/** Reads, validates and indexes the gazetteer; errors name the offending entry. */
+export function loadGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new GazetteerError(`cannot read gazetteer ${path}: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(raw)) throw new GazetteerError(`gazetteer ${path} must be a JSON array`);
+  const entities = new Map<string, Entity>();
+  raw.forEach((item, index) => {
+    const entity = validateEntry(item, index);
+    if (entities.has(entity.id)) throw new GazetteerError(`gazetteer entry #${index}: duplicate id ${entity.id}`);
+    entities.set(entity.id, entity);
+  });
+  for (const entity of entities.values()) {
+    if (entity.parent !== undefined && !entities.has(entity.parent)) {
+      throw new GazetteerError(`gazetteer entry ${entity.id}: unknown parent ${entity.parent}`);
+    }
+  }
+  const lineage = new Map([...entities.keys()].map((id) => [id, lineageOf(entities, id)] as const));
+  return { entities, aliasesByFirstStem: buildAliases(entities), lineage };
+}

@@ -1,0 +1,137 @@
+import { analyze, type Term } from '../arabic/index.ts';
+import { CLUB_OR_PAPER_WORDS, LANGUAGE_WORDS, NAMED_AFTER_WORDS, PATRONYMIC_WORDS } from './context-rules.ts';
+import type { Alias, Gazetteer } from './gazetteer.ts';
+import { alternativeStem, cueBases, wordReadings, type WordReading } from './words.ts';
+
+/** An alias found in a text, before ambiguous and weak aliases are resolved. */
+export interface AliasMatch {
+  alias: Alias;
+  start: number;
+  end: number;
+}
+
+const CLUB_OR_PAPER = cueBases(CLUB_OR_PAPER_WORDS);
+const LANGUAGE = cueBases(LANGUAGE_WORDS);
+const PATRONYMIC = cueBases(PATRONYMIC_WORDS);
+const NAMED_AFTER = cueBases(NAMED_AFTER_WORDS);
+// Words of one name are separated by spaces (or a hyphen), never by punctuation: "جنوب. السودان"
+// is not South Sudan.
+const JOINS_WORDS = /^[\s\u0640-]*$/u;
+
+const OPENING_QUOTE = /^[«"“]$/u;
+const CLOSING_QUOTE = /^[»"”]$/u;
+
+const sameWord = (reading: WordReading, expected: WordReading): boolean =>
+  reading.base === expected.base && reading.definite === expected.definite;
+
+/**
+ * The analyzed words of a text. Most words start no alias, so their readings and the gap before
+ * them are computed only when an alias lookup by stem makes them worth checking.
+ */
+class Words {
+  private readonly readingsCache: (WordReading[] | undefined)[] = [];
+  /** Each word's alternative stem, the other key it may be looked up by. */
+  readonly alts: readonly (string | undefined)[];
+
+  constructor(
+    readonly text: string,
+    readonly terms: readonly Term[],
+  ) {
+    this.alts = terms.map(alternativeStem);
+  }
+
+  readings(at: number): WordReading[] {
+    return (this.readingsCache[at] ??= wordReadings(this.terms[at]!, this.alts[at]));
+  }
+
+  /** Whether the word at `at` follows the previous one across spaces only. */
+  joined(at: number): boolean {
+    return at > 0 && at < this.terms.length && JOINS_WORDS.test(this.text.slice(this.terms[at - 1]!.end, this.terms[at]!.start));
+  }
+
+  bases(at: number): string[] {
+    return at >= 0 && at < this.terms.length ? this.readings(at).map((reading) => reading.base) : [];
+  }
+
+  /** The reading of the word at `at` that is the expected word, if any. */
+  reads(at: number, expected: WordReading): WordReading | undefined {
+    const term = this.terms[at];
+    if (!term || (term.stem !== expected.stem && this.alts[at] !== expected.stem)) return undefined;
+    return this.readings(at).find((reading) => sameWord(reading, expected));
+  }
+}
+
+function matchesAt(alias: Alias, words: Words, at: number): WordReading | undefined {
+  const first = words.reads(at, alias.words[0]!);
+  if (!first) return undefined;
+  for (let k = 1; k < alias.words.length; k++) {
+    if (!words.joined(at + k) || !words.reads(at + k, alias.words[k]!)) return undefined;
+  }
+  return first;
+}
+
+/** Whether the words around the match at [at, end) show the alias is used in another sense. */
+function usedOtherwise(gaz: Gazetteer, alias: Alias, words: Words, at: number, end: number, first: WordReading): boolean {
+  const previous = words.joined(at) ? words.readings(at - 1) : [];
+  const before = previous.map((reading) => reading.base);
+  const after = words.joined(end) ? words.bases(end) : [];
+  const types = new Set(alias.entityIds.map((id) => gaz.entities.get(id)!.type));
+  if (types.has('region')) {
+    if (previous.some((reading) => !reading.definite && CLUB_OR_PAPER.has(reading.base))) return true;
+    if (before.some((base) => LANGUAGE.has(base))) return true;
+  }
+  if (types.has('actor') && before.some((base) => PATRONYMIC.has(base) || NAMED_AFTER.has(base))) return true;
+  const context = alias.context;
+  if (!context) return false;
+  if (before.some((base) => context.notAfter.has(base)) || after.some((base) => context.notBefore.has(base))) return true;
+  // The prefix the reading stripped ends with the proclitic: بحماس, وبحماس.
+  const norm = words.terms[at]!.norm;
+  return context.notWithProclitic !== undefined && norm.slice(0, norm.length - first.base.length).endsWith(context.notWithProclitic);
+}
+
+interface Found {
+  alias: Alias;
+  first: WordReading;
+}
+
+/** The longest of `aliases` (sorted longest first) found at `at` if longer than `found`. */
+function longestAt(aliases: readonly Alias[] | undefined, words: Words, at: number, found: Found | undefined): Found | undefined {
+  if (aliases === undefined) return found;
+  for (const alias of aliases) {
+    if (found && alias.words.length <= found.alias.words.length) break;
+    const first = matchesAt(alias, words, at);
+    if (first) return { alias, first };
+  }
+  return found;
+}
+
+/**
+ * Finds gazetteer aliases in a text: leftmost longest, so a phrase hides the names inside it.
+ * `terms` is the text's analysis when the caller already has it.
+ */
+export function findAliases(gaz: Gazetteer, text: string, terms: readonly Term[] = analyze(text)): AliasMatch[] {
+  const words = new Words(text, terms);
+  const matches: AliasMatch[] = [];
+  for (let at = 0; at < terms.length; ) {
+    const term = terms[at]!;
+    let found = longestAt(gaz.aliasesByFirstStem.get(term.stem), words, at, undefined);
+    const alt = words.alts[at];
+    if (alt !== undefined) found = longestAt(gaz.aliasesByFirstStem.get(alt), words, at, found);
+    if (!found) {
+      at++;
+      continue;
+    }
+    const end = at + found.alias.words.length;
+    if (!usedOtherwise(gaz, found.alias, words, at, end, found.first)) {
+      const start = term.start;
+      const stop = terms[end - 1]!.end;
+      const quoted =
+        found.alias.quoted !== undefined &&
+        OPENING_QUOTE.test(text.slice(start - 1, start)) &&
+        CLOSING_QUOTE.test(text.slice(stop, stop + 1));
+      matches.push({ alias: (quoted && found.alias.quoted) || found.alias, start, end: stop });
+    }
+    at = end;
+  }
+  return matches;
+}

@@ -27,7 +27,7 @@ export function Results({ result, names }: { result: SearchResult; names: Entity
   return (
     <div class="results-layout">
       <FilterInputs state={state} />
-      <aside class="facets" aria-label="تصفية النتائج">
+      <aside class="facets" id="facets" aria-label="تصفية النتائج">
         {(['region', 'actor'] as const).map((facet) => (
           <FacetList facet={facet} result={result} names={names} />
         ))}
@@ -51,8 +51,14 @@ export function Results({ result, names }: { result: SearchResult; names: Entity
 }
 
 function ResultsSummary({ result, names }: { result: SearchResult; names: EntityNames }) {
+  const hasFacets = Object.keys(result.facets.region).length + Object.keys(result.facets.actor).length > 0;
   return (
     <div class="summary" id="results-summary">
+      {hasFacets ? (
+        <a class="to-facets" href="#facets">
+          تصفية حسب المنطقة أو الفاعل ↓
+        </a>
+      ) : null}
       {result.hits.length > 0 ? (
         <p>
           <strong>{formatNumber(result.total)}</strong> {result.total === 1 ? 'مقطع' : 'مقطعًا'}

@@ -55,7 +55,12 @@ const HAS_UPPERCASE = /\p{Lu}|\p{Lt}/u;
 
 const foldOrDelete = (char: string): string => FOLD.get(char) ?? '';
 
+// Characters normalize() never changes: ASCII other than A-Z, Arabic punctuation, and the Arabic
+// letters that fold to nothing else. Most words hold nothing else and are returned as they are.
+const NEEDS_WORK = /[^\u0000-\u0040\u005B-\u007F\u060C\u061B\u061F\u0621\u0627\u0628\u062A-\u063A\u0641-\u0648\u064A]/;
+
 export function normalize(text: string): string {
+  if (!NEEDS_WORK.test(text)) return text;
   let out = text;
   if (MAY_CHANGE_UNDER_NFKC.test(out)) {
     out = out.replace(SPACING_HARAKAT, '').normalize('NFKC');

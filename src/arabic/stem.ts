@@ -19,12 +19,12 @@ const MIN_WORD_FOR_WAW = 4;
 const SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'ات', 'ون', 'ين', 'وا', 'يه', 'ه', 'ي', 'ان'];
 const MIN_AFTER_SUFFIX = 3;
 
-// Conjunction and preposition that may stand in front of a listed word: والله, بلبنان.
-const LEADING_CLITICS = /^(?:[وف][بكل]?|[بكل])/;
+const CONJUNCTIONS = new Set(['و', 'ف']);
+const PREPOSITIONS = new Set(['ب', 'ك', 'ل']);
 
 // ب ل ك ف are prepositions or conjunctions as often as root letters (بمصر, لبنان, فلسطين), so a
 // word starting with one of them, after an optional و or ف, gets the stem of its remainder as alt.
-const AMBIGUOUS_PROCLITICS = /^[وف]?[بلكف]/;
+const AMBIGUOUS_PROCLITICS = new Set(['ب', 'ل', 'ك', 'ف']);
 const MIN_ALT_REMAINDER = 3;
 
 export interface Stemmed {
@@ -34,19 +34,26 @@ export interface Stemmed {
 
 /** Light stem of one normalized word, and its alternative when a leading proclitic is ambiguous. */
 export function stemWord(norm: string): Stemmed {
-  const stem = lightStem(norm);
-  const proclitics = articlePrefix(norm) === '' ? AMBIGUOUS_PROCLITICS.exec(norm) : null;
-  if (proclitics === null || norm.length - proclitics[0].length < MIN_ALT_REMAINDER) return { stem };
-  const alt = lightStem(norm.slice(proclitics[0].length));
+  const listed = listedWords();
+  const article = articlePrefix(norm);
+  const stem = lightStem(norm, article, listed);
+  if (article !== '') return { stem };
+  const procliticLength = ambiguousProcliticLength(norm);
+  if (procliticLength === 0 || norm.length - procliticLength < MIN_ALT_REMAINDER) return { stem };
+  const remainder = norm.slice(procliticLength);
+  const alt = lightStem(remainder, articlePrefix(remainder), listed);
   return alt === stem ? { stem } : { stem, alt };
 }
 
-function lightStem(word: string): string {
-  const listed = listedWords();
+function ambiguousProcliticLength(word: string): number {
+  if (CONJUNCTIONS.has(word.charAt(0)) && AMBIGUOUS_PROCLITICS.has(word.charAt(1))) return 2;
+  return AMBIGUOUS_PROCLITICS.has(word.charAt(0)) ? 1 : 0;
+}
+
+function lightStem(word: string, article: string, listed: ReadonlySet<string>): string {
   const core = listedCore(word, listed);
   if (core !== undefined) return core;
 
-  const article = articlePrefix(word);
   const prefix = article !== '' ? article : word.length >= MIN_WORD_FOR_WAW && word.startsWith('و') ? 'و' : '';
   if (prefix === '') return stripSuffixes(word, listed);
   // What looked like a prefix may belong to a listed word: والده is والد + ه, الماني is المان + ي.
@@ -56,13 +63,14 @@ function lightStem(word: string): string {
   return listed.has(rest) ? rest : stripSuffixes(rest, listed);
 }
 
-// A listed word is never cut into, alone or behind a conjunction or preposition (ولبنان).
+// A listed word is never cut into, alone or behind a conjunction and a preposition (ولبنان, بالله).
 function listedCore(word: string, listed: ReadonlySet<string>): string | undefined {
   if (listed.has(word)) return word;
-  const clitics = LEADING_CLITICS.exec(word);
-  if (clitics === null) return undefined;
-  for (let length = clitics[0].length; length >= 1; length--) {
-    const core = word.slice(length);
+  let cliticLength = 0;
+  if (CONJUNCTIONS.has(word.charAt(0))) cliticLength = PREPOSITIONS.has(word.charAt(1)) ? 2 : 1;
+  else if (PREPOSITIONS.has(word.charAt(0))) cliticLength = 1;
+  for (; cliticLength >= 1; cliticLength--) {
+    const core = word.slice(cliticLength);
     if (listed.has(core)) return core;
   }
   return undefined;

@@ -36,7 +36,7 @@ await runCli(async () => {
   try {
     const client = createEngineClient(engine.url, engine.masterKey, 60_000);
     const total = await inputBytes(positionals);
-    const progress = createProgress('indexing');
+    const progress = createProgress('indexing', 'bytes');
     const summary = await indexArticles({
       client,
       index: config.index,

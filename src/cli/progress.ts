@@ -1,8 +1,12 @@
+/** How a rate of the counted unit reads: bytes as MB/s, anything else as items per second. */
+const formatRate = (perSecond: number, unit: 'bytes' | 'items'): string =>
+  unit === 'bytes' ? `${(perSecond / 1e6).toFixed(1)} MB/s` : `${perSecond.toFixed(0)}/s`;
+
 /**
  * Progress of a long run: a live line on a terminal, a plain line every few seconds in logs.
  * `total` (when known) adds a bar and an ETA.
  */
-export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr, intervalMs = stream.isTTY ? 200 : 5000) {
+export function createProgress(label: string, unit: 'bytes' | 'items' = 'items', stream: NodeJS.WriteStream = process.stderr, intervalMs = stream.isTTY ? 200 : 5000) {
   const started = Date.now();
   let last = 0;
   let lastLine = '';
@@ -17,7 +21,7 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
       const eta = rate > 0 ? Math.max(0, (total - done) / rate) : 0;
       line = `${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(ratio * 100).toFixed(0)}% ETA ${eta.toFixed(0)}s`;
     }
-    return `${line} · ${detail} · ${rate.toFixed(0)}/s · ${seconds.toFixed(0)}s`;
+    return `${line} · ${detail} · ${formatRate(rate, unit)} · ${seconds.toFixed(0)}s`;
   };
   return {
     update(done: number, total: number | null, detail: string) {

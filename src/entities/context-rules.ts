@@ -3,22 +3,42 @@
 
 /**
  * Aliases that name their entity only when the same article also names it (or, for a place,
- * its country) with a firm alias: سرت is also the verb "spread", حماة "protectors", القاعدة
- * "the base/rule", النصرة "support", السلطنة any sultanate, الخليج a football club, الرمادي
- * and الخليل family names, and a bare surname or first name such as المالكي, صالح or هادي
- * belongs to many people besides the one the gazetteer means. News style
- * gives the full name first, so the bare form is kept for later mentions in the same article.
+ * its country) with a firm alias. News style gives the full name first, so the bare form is kept
+ * for later mentions in the same article.
  */
 export const WEAK_ALIASES: readonly string[] = [
+  // Places whose names are also words: سرت "spread", حماة "protectors", الرمادي "grey", تدمر
+  // "destroys", درعا "a shield", الرقة "tenderness", مأرب "purposes", أبين "clearer", سبها
+  // "insulting her", كسلا "lazily", البقاع "the places" (البقاع المقدسة), الزرقاء "blue", العقبة
+  // "the obstacle", جنين "a fetus", صيدا "prey", الرباط "the ligament"; صلاح الدين is also a
+  // given name.
   'سرت',
   'حماة',
   'الرمادي',
+  'تدمر',
+  'درعا',
+  'الرقة',
+  'صلاح الدين',
+  'مأرب',
+  'أبين',
+  'سبها',
+  'كسلا',
+  'البقاع',
+  'الزرقاء',
+  'العقبة',
+  'جنين',
+  'صيدا',
+  'الرباط',
+  // Other things: القاعدة "the base/rule", النصرة "support", السلطنة any sultanate, الخليج a
+  // football club, الخليل a family name, فاس "an axe".
   'الخليج',
   'الخليل',
   'الضفة',
   'السلطنة',
   'القاعدة',
   'النصرة',
+  'فاس',
+  // A bare surname or first name belongs to many people besides the one the gazetteer means.
   'المالكي',
   'العبادي',
   'البغدادي',
@@ -34,7 +54,6 @@ export const WEAK_ALIASES: readonly string[] = [
   'نصرالله',
   'هنية',
   'ولد الشيخ',
-  'فاس',
   'هادي',
   'صالح',
   'المخلوع',
@@ -64,6 +83,13 @@ export const ALIAS_RULES: readonly AliasRule[] = [
     notBefore: ['شديد', 'كبير', 'كبيرة', 'بالغ', 'منقطع'],
     notWithProclitic: 'ب',
   },
+  // اليد اليمنى, الجهة اليمنى: "right" (يمنى, written like يمني once ى is folded into ي).
+  {
+    aliases: ['اليمني'],
+    notAfter: ['يد', 'ذراع', 'قدم', 'رجل', 'ساق', 'عين', 'أذن', 'ركبة', 'كلية', 'رئة', 'جهة', 'ناحية', 'جبهة', 'زاوية'],
+  },
+  // مسقط رأسه: his birthplace, not Muscat.
+  { aliases: ['مسقط'], notBefore: ['رأس', 'رأسه', 'رأسها'] },
   // نصف قطر: a radius.
   { aliases: ['قطر'], notAfter: ['نصف'] },
   // كأس الاتحاد الأفريقي: the African football confederation's cup, not the African Union.

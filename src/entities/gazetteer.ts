@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../arabic/index.ts';
 import { ALIAS_RULES, WEAK_ALIASES, type AliasRule } from './context-rules.ts';
-import { cueBases, wordReadings, type WordReading } from './words.ts';
+import { cueStems, wordReadings, type WordReading } from './words.ts';
 
 export type EntityType = 'region' | 'actor';
 
@@ -24,7 +24,7 @@ export interface Alias {
   entityIds: string[];
   /** Counts only when the article also names the entity (or its country) firmly. */
   weak: boolean;
-  /** Neighbouring words (their bases) that show the alias is used in another sense. */
+  /** Neighbouring words (their stems) that show the alias is used in another sense. */
   context?: AliasContext;
   /** What the alias names in quotation marks (see AliasRule.whenQuoted). */
   quoted?: Alias;
@@ -93,8 +93,8 @@ function lineageOf(entities: ReadonlyMap<string, Entity>, id: string): string[] 
 }
 
 const contextOf = (rule: AliasRule): AliasContext => ({
-  notAfter: cueBases(rule.notAfter ?? []),
-  notBefore: cueBases(rule.notBefore ?? []),
+  notAfter: cueStems(rule.notAfter ?? []),
+  notBefore: cueStems(rule.notBefore ?? []),
   ...(rule.notWithProclitic === undefined ? {} : { notWithProclitic: rule.notWithProclitic }),
 });
 

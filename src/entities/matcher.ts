@@ -1,7 +1,7 @@
 import { analyze, type Term } from '../arabic/index.ts';
 import { CLUB_OR_PAPER_WORDS, LANGUAGE_WORDS, NAMED_AFTER_WORDS, PATRONYMIC_WORDS } from './context-rules.ts';
 import type { Alias, Gazetteer } from './gazetteer.ts';
-import { alternativeStem, cueBases, wordReadings, type WordReading } from './words.ts';
+import { alternativeStem, cueStems, wordReadings, type WordReading } from './words.ts';
 
 /** An alias found in a text, before ambiguous and weak aliases are resolved. */
 export interface AliasMatch {
@@ -10,10 +10,10 @@ export interface AliasMatch {
   end: number;
 }
 
-const CLUB_OR_PAPER = cueBases(CLUB_OR_PAPER_WORDS);
-const LANGUAGE = cueBases(LANGUAGE_WORDS);
-const PATRONYMIC = cueBases(PATRONYMIC_WORDS);
-const NAMED_AFTER = cueBases(NAMED_AFTER_WORDS);
+const CLUB_OR_PAPER = cueStems(CLUB_OR_PAPER_WORDS);
+const LANGUAGE = cueStems(LANGUAGE_WORDS);
+const PATRONYMIC = cueStems(PATRONYMIC_WORDS);
+const NAMED_AFTER = cueStems(NAMED_AFTER_WORDS);
 // Words of one name are separated by spaces (or a hyphen), never by punctuation: "جنوب. السودان"
 // is not South Sudan.
 const JOINS_WORDS = /^[\s\u0640-]*$/u;
@@ -49,8 +49,12 @@ class Words {
     return at > 0 && at < this.terms.length && JOINS_WORDS.test(this.text.slice(this.terms[at - 1]!.end, this.terms[at]!.start));
   }
 
-  bases(at: number): string[] {
-    return at >= 0 && at < this.terms.length ? this.readings(at).map((reading) => reading.base) : [];
+  /** The word's stem and alternative stem, what context cues are compared with. */
+  stems(at: number): string[] {
+    const term = this.terms[at];
+    if (!term) return [];
+    const alt = this.alts[at];
+    return alt === undefined ? [term.stem] : [term.stem, alt];
   }
 
   /** The reading of the word at `at` that is the expected word, if any. */
@@ -72,18 +76,19 @@ function matchesAt(alias: Alias, words: Words, at: number): WordReading | undefi
 
 /** Whether the words around the match at [at, end) show the alias is used in another sense. */
 function usedOtherwise(gaz: Gazetteer, alias: Alias, words: Words, at: number, end: number, first: WordReading): boolean {
-  const previous = words.joined(at) ? words.readings(at - 1) : [];
-  const before = previous.map((reading) => reading.base);
-  const after = words.joined(end) ? words.bases(end) : [];
+  const joinedBefore = words.joined(at);
+  const before = joinedBefore ? words.stems(at - 1) : [];
+  const after = words.joined(end) ? words.stems(end) : [];
   const types = new Set(alias.entityIds.map((id) => gaz.entities.get(id)!.type));
   if (types.has('region')) {
-    if (previous.some((reading) => !reading.definite && CLUB_OR_PAPER.has(reading.base))) return true;
-    if (before.some((base) => LANGUAGE.has(base))) return true;
+    const construct = joinedBefore ? words.readings(at - 1).filter((reading) => !reading.definite) : [];
+    if (construct.some((reading) => CLUB_OR_PAPER.has(reading.stem))) return true;
+    if (before.some((stem) => LANGUAGE.has(stem))) return true;
   }
-  if (types.has('actor') && before.some((base) => PATRONYMIC.has(base) || NAMED_AFTER.has(base))) return true;
+  if (types.has('actor') && before.some((stem) => PATRONYMIC.has(stem) || NAMED_AFTER.has(stem))) return true;
   const context = alias.context;
   if (!context) return false;
-  if (before.some((base) => context.notAfter.has(base)) || after.some((base) => context.notBefore.has(base))) return true;
+  if (before.some((stem) => context.notAfter.has(stem)) || after.some((stem) => context.notBefore.has(stem))) return true;
   // The prefix the reading stripped ends with the proclitic: بحماس, وبحماس.
   const norm = words.terms[at]!.norm;
   return context.notWithProclitic !== undefined && norm.slice(0, norm.length - first.base.length).endsWith(context.notWithProclitic);

@@ -57,7 +57,10 @@ export function wordReadings(term: Term, alt: string | undefined): WordReading[]
   return readings;
 }
 
-/** The bases of the words of a short list of cue words, for context checks. */
-export function cueBases(words: readonly string[]): Set<string> {
-  return new Set(analyze(words.join(' ')).map((term) => wordReadings(term, undefined)[0]!.base));
+/**
+ * The stems of a short list of cue words, for context checks: a stem ignores clitics and suffixes,
+ * so ذراع also covers ذراعها and بذراعه.
+ */
+export function cueStems(words: readonly string[]): Set<string> {
+  return new Set(analyze(words.join(' ')).map((term) => term.stem));
 }

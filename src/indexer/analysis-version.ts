@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
-/** Bump when the analysis code changes in a way that changes documents. */
-const ANALYSIS_CODE_VERSION = '1';
-const INPUTS = ['stopwords-ar.txt', 'stem-exclusions-ar.txt', 'gazetteer.json'];
+const ROOT = new URL('../../', import.meta.url);
+/** Everything that decides what a document holds besides the article itself. */
+const INPUTS = ['index-config/', 'src/arabic/', 'src/entities/', 'src/indexer/section-document.ts'];
+
+function filesOf(path: string): URL[] {
+  if (!path.endsWith('/')) return [new URL(path, ROOT)];
+  return readdirSync(new URL(path, ROOT))
+    .sort()
+    .map((name) => new URL(`${path}${name}`, ROOT));
+}
 
 /**
- * Part of every article's fingerprint: when the analysis or the gazetteer changes, every article
- * counts as changed and is analyzed again by the next incremental run.
+ * Part of every article's fingerprint: when the analysis code, its word lists or the gazetteer
+ * change, every article counts as changed and the next incremental run analyzes it again.
  */
-export function analysisVersion(configDir = new URL('../../index-config/', import.meta.url)): string {
-  const hash = createHash('sha1').update(ANALYSIS_CODE_VERSION);
-  for (const file of INPUTS) hash.update(readFileSync(new URL(file, configDir)));
+export function analysisVersion(): string {
+  const hash = createHash('sha1');
+  for (const file of INPUTS.flatMap(filesOf)) hash.update(file.pathname.slice(ROOT.pathname.length)).update(readFileSync(file));
   return hash.digest('hex').slice(0, 12);
 }

@@ -8,7 +8,7 @@ import { readArticles } from '../articles/read.ts';
 import { ensureIndex, isIndexNotFound, settle, TaskFailedError } from '../engine/client.ts';
 import { settingsHold } from '../engine/settings.ts';
 import type { Gazetteer } from '../entities/index.ts';
-import { sectionDocuments, type SectionDocument } from './section-document.ts';
+import { articleFingerprint, sectionDocuments, type SectionDocument } from './section-document.ts';
 import { addSection, emptyTermStats, saveTermStats, statsIndexName, type TermStats } from './term-stats.ts';
 
 export interface IndexOptions {
@@ -117,13 +117,15 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
         summary.problems.push({ file: article.origin.file, line: article.origin.line, message: `article id "${article.id}" was already read from ${firstSeen}; this copy is skipped` });
       } else {
         seenArticles.set(id, `${article.origin.file}:${article.origin.line}`);
-        const documents = sectionDocuments({ ...article, origin: { ...article.origin, file: origin } }, options.gazetteer, options.analysisVersion);
         summary.articles++;
-        summary.sections += documents.length;
+        summary.sections += article.sections.length;
         const previous = indexed.get(id);
-        if (previous?.hash === documents[0]?.hash) {
+        // The fingerprint comes first: an unchanged article costs no analysis and no request.
+        const located = { ...article, origin: { ...article.origin, file: origin } };
+        if (previous?.hash === articleFingerprint(located, options.analysisVersion)) {
           summary.unchanged++;
         } else {
+          const documents = sectionDocuments(located, options.gazetteer, options.analysisVersion);
           summary.changed++;
           batch.push(...documents);
           if (streamedStats) for (const document of documents) addSection(streamedStats, document);

@@ -65,9 +65,10 @@ export function analyzeForIndex(text: string): AnalyzedText {
   return { terms: terms.join(' '), alt: alts.join(' '), length: terms.length };
 }
 
+/** Changes when anything stored for the article would change: its text, its file, or the analysis. */
 export function articleFingerprint(article: Article, analysisVersion: string): string {
-  const { title, date, source, url, sections } = article;
-  return createHash('sha1').update(analysisVersion).update(JSON.stringify({ title, date, source, url, sections })).digest('hex').slice(0, 16);
+  const { title, date, source, url, sections, origin } = article;
+  return createHash('sha1').update(analysisVersion).update(JSON.stringify({ title, date, source, url, sections, file: origin.file })).digest('hex').slice(0, 16);
 }
 
 const dayOf = (date: string | null): number => {

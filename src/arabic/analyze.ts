@@ -1,6 +1,6 @@
 import { stemWord } from './stem.ts';
 import { isStopWord } from './stopwords.ts';
-import { tokenize, type Token } from './tokenize.ts';
+import { forEachWord, type Token } from './tokenize.ts';
 
 export interface Term extends Token {
   stem: string;
@@ -10,11 +10,18 @@ export interface Term extends Token {
 
 /** Every word of the text with its light stem; stop words are kept and flagged. */
 export function analyze(text: string): Term[] {
-  return tokenize(text).map((token) => {
-    const { stem, alt } = stemWord(token.norm);
-    const stop = isStopWord(token.norm);
-    return alt === undefined ? { ...token, stem, stop } : { ...token, stem, alt, stop };
+  const terms: Term[] = [];
+  // One object per word, with its properties listed: spreading a Token made analyze() ~3x slower.
+  forEachWord(text, (start, end, surface, norm) => {
+    const { stem, alt } = stemWord(norm);
+    const stop = isStopWord(norm);
+    terms.push(
+      alt === undefined
+        ? { start, end, surface, norm, stem, stop }
+        : { start, end, surface, norm, stem, alt, stop },
+    );
   });
+  return terms;
 }
 
 /** The stems of the words that are not stop words, in text order. */

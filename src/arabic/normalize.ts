@@ -6,21 +6,33 @@
 const SPACING_HARAKAT = /[\uFC5E-\uFC63\uFE70-\uFE7F]/g;
 
 // Characters outside this set may change under NFKC (presentation forms, ligatures, letters built
-// from a base and a combining hamza/madda, compatibility digits and letters). Plain Arabic text and
-// ASCII never do, and skipping NFKC for them keeps analyze() fast.
+// from a base and a combining hamza/madda, compatibility digits, non-ASCII capitals) or under
+// toLowerCase(). Plain Arabic text and ASCII never do.
 const MAY_CHANGE_UNDER_NFKC = /[^\u0000-\u007F\u0600-\u0652\u0656-\u0674\u0679-\u06FF]/;
 
-const DELETE = [
-  '\u064B-\u065F', // harakat, shadda, sukun, combining hamza/madda
-  '\u0670', // superscript (dagger) alef
-  '\u0674', // high hamza, left over by NFKC from ٵ ٶ ٷ ٸ
-  '\u0610-\u061A', // Quranic honorifics and small signs
-  '\u06D6-\u06ED', // Quranic annotation marks
-  '\u0640', // tatweel
-  '\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF', // invisible and bidi controls
-].join('');
+// Characters normalize() never changes: ASCII other than A-Z, Arabic punctuation, and the Arabic
+// letters that fold to nothing else. About two words in three hold nothing else.
+const UNCHANGED_ONLY = /^[\u0000-\u0040\u005B-\u007F\u060C\u061B\u061F\u0621\u0627\u0628\u062A-\u063A\u0641-\u0648\u064A]*$/;
 
-const FOLD: ReadonlyMap<string, string> = new Map([
+const DELETED: ReadonlyArray<readonly [number, number]> = [
+  [0x064b, 0x065f], // harakat, shadda, sukun, combining hamza/madda
+  [0x0670, 0x0670], // superscript (dagger) alef
+  [0x0674, 0x0674], // high hamza, left over by NFKC from ٵ ٶ ٷ ٸ
+  [0x0610, 0x061a], // Quranic honorifics and small signs
+  [0x06d6, 0x06ed], // Quranic annotation marks
+  [0x0640, 0x0640], // tatweel
+  // Invisible and bidi controls: soft hyphen, ALM, ZWSP, ZWNJ, ZWJ, LRM, RLM, embeddings and
+  // overrides, word joiner, isolates, BOM.
+  [0x00ad, 0x00ad],
+  [0x061c, 0x061c],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x2060],
+  [0x2066, 0x2069],
+  [0xfeff, 0xfeff],
+];
+
+const FOLDED: ReadonlyArray<readonly [string, string]> = [
   // Hamza on alef and madda are written inconsistently in news text; the bare alef is what
   // people type in a search box.
   ['آ', 'ا'],
@@ -28,15 +40,15 @@ const FOLD: ReadonlyMap<string, string> = new Map([
   ['إ', 'ا'],
   ['ٱ', 'ا'],
   ['ى', 'ي'], // alef maqsura is routinely written as yeh and vice versa
-  // Hamza on waw and on yeh alternate for one word (مسؤول/مسئول, الشؤون/الشئون): fold both seats
-  // to ء. Retrieval proxy (recall@10/MRR@10, QA passages | with news distractors): kept apart
-  // 0.935/0.773 | 0.780/0.598, folded to ء 0.935/0.774 | 0.781/0.597, to و/ي 0.935/0.773 |
-  // 0.780/0.597, to ا with ء 0.938/0.774 | 0.782/0.597: a tie, so the choice follows the merges
-  // seen in the news corpus. Folding to ء merges only true variants (شؤون/شئون, مسؤولين/مسئولين);
-  // folding to و/ي merges فئه with فيه; folding to ا merges رؤيه with رايه and بدء with بدا.
+  ['ة', 'ه'], // taa marbuta is routinely written as heh
+  // Hamza on waw and on yeh alternate for one word (مسؤول/مسئول, الشؤون/الشئون): both seats fold
+  // to ء. On the retrieval proxy (BM25 over stems; recall@10/MRR@10 on the QA passages, then with
+  // the news paragraphs as distractors) the choices tie: kept 0.934/0.773, 0.788/0.605; folded to ء
+  // 0.934/0.774, 0.790/0.605; earlier runs gave the same tie for و/ي and for ا. So the merges seen
+  // in the news corpus decide: ء merges only true variants (شؤون/شئون, مسؤولين/مسئولين), و/ي
+  // merges فئه with فيه, ا merges رؤيه with رايه and بدء with بدا.
   ['ؤ', 'ء'],
   ['ئ', 'ء'],
-  ['ة', 'ه'], // taa marbuta is routinely written as heh
   // Persian and Urdu letter forms used by keyboards and copied text.
   ['ک', 'ك'],
   ['ی', 'ي'],
@@ -44,27 +56,43 @@ const FOLD: ReadonlyMap<string, string> = new Map([
   ['ھ', 'ه'],
   ['ہ', 'ه'],
   ['ە', 'ه'],
-  ...[...'٠١٢٣٤٥٦٧٨٩'].map((digit, value): [string, string] => [digit, String(value)]),
-  ...[...'۰۱۲۳۴۵۶۷۸۹'].map((digit, value): [string, string] => [digit, String(value)]),
+  ...[...'٠١٢٣٤٥٦٧٨٩'].map((digit, value) => [digit, String(value)] as const),
+  ...[...'۰۱۲۳۴۵۶۷۸۹'].map((digit, value) => [digit, String(value)] as const),
   ['٫', '.'], // Arabic decimal separator, so that ٣٫٥ and 3.5 agree
   ['٬', ','], // Arabic thousands separator
-]);
+];
 
-const FOLD_OR_DELETE = new RegExp(`[${DELETE}${[...FOLD.keys()].join('')}]`, 'g');
-const HAS_UPPERCASE = /\p{Lu}|\p{Lt}/u;
+// Indexed by UTF-16 code unit: an array read is cheaper than a Map lookup for every character.
+const REPLACEMENTS = new Array<string | undefined>(0x10000).fill(undefined);
+for (const [first, last] of DELETED) REPLACEMENTS.fill('', first, last + 1);
+for (const [char, folded] of FOLDED) REPLACEMENTS[char.charCodeAt(0)] = folded;
+for (let code = 0x41; code <= 0x5a; code++) REPLACEMENTS[code] = String.fromCharCode(code + 0x20);
 
-const foldOrDelete = (char: string): string => FOLD.get(char) ?? '';
-
-// Characters normalize() never changes: ASCII other than A-Z, Arabic punctuation, and the Arabic
-// letters that fold to nothing else. Most words hold nothing else and are returned as they are.
-const NEEDS_WORK = /[^\u0000-\u0040\u005B-\u007F\u060C\u061B\u061F\u0621\u0627\u0628\u062A-\u063A\u0641-\u0648\u064A]/;
+/** False for a character that normalize() leaves as it is, whatever surrounds it. */
+export function mayChangeUnderNormalize(char: string): boolean {
+  return !UNCHANGED_ONLY.test(char);
+}
 
 export function normalize(text: string): string {
-  if (!NEEDS_WORK.test(text)) return text;
-  let out = text;
-  if (MAY_CHANGE_UNDER_NFKC.test(out)) {
-    out = out.replace(SPACING_HARAKAT, '').normalize('NFKC');
+  if (UNCHANGED_ONLY.test(text)) return text;
+  const composed = MAY_CHANGE_UNDER_NFKC.test(text)
+    ? text.replace(SPACING_HARAKAT, '').normalize('NFKC').toLowerCase()
+    : text;
+  return replaceChars(composed);
+}
+
+// Copies the runs between replaced characters, so long texts are not rebuilt char by char.
+function replaceChars(text: string): string {
+  let parts: string[] | undefined;
+  let runStart = 0;
+  for (let index = 0; index < text.length; index++) {
+    const replacement = REPLACEMENTS[text.charCodeAt(index)];
+    if (replacement === undefined) continue;
+    parts ??= [];
+    parts.push(text.slice(runStart, index), replacement);
+    runStart = index + 1;
   }
-  out = out.replace(FOLD_OR_DELETE, foldOrDelete);
-  return HAS_UPPERCASE.test(out) ? out.toLowerCase() : out;
+  if (parts === undefined) return text;
+  parts.push(text.slice(runStart));
+  return parts.join('');
 }

@@ -1,16 +1,24 @@
 import { articlePrefix } from './clitics.ts';
-import { lazyWordList } from './word-list.ts';
+import { readWordList, WordTable } from './word-list.ts';
 
 // Light stemming after Larkey's light10 (Lucene's ArabicStemmer), changed where measuring said so.
 // Figures: BM25 over stems, 1,152 QA questions; recall@10 / MRR@10 over the 1,302 passages, then
 // with the 86,480 news paragraphs as distractors (Lucene ArabicAnalyzer: 0.930/0.770, 0.767/0.595).
 
-const listedWords = lazyWordList('stem-exclusions-ar.txt');
+// Words the stemmer must not cut into (index-config/stem-exclusions-ar.txt), read on first use,
+// each mapped to itself; and the same words behind a conjunction and a preposition (ولبنان,
+// بالله), each mapped to the listed word.
+interface Exclusions {
+  words: WordTable<string>;
+  forms: WordTable<string>;
+}
+let exclusions: Exclusions | undefined;
 
 // A lone و is the conjunction when the word has 4+ letters (ومصر → مصر). Without the rule:
 // 0.925/0.766, 0.773/0.590; from 5+ letters: 0.932/0.773, 0.782/0.600; from 4+: 0.934/0.774, 0.789/0.605.
 // It cuts the root و of وزير or وطني: the listed words below protect the frequent ones.
 const MIN_WORD_FOR_WAW = 4;
+const WAW = 'و'.charCodeAt(0);
 
 // light10's suffixes plus هما هم هن (pronouns) and وا (verb plural). Each is removed at most once,
 // in this order: pronouns before the plural endings they follow (مكتباتها → مكتب), ان last so that
@@ -19,12 +27,13 @@ const MIN_WORD_FOR_WAW = 4;
 const SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'ات', 'ون', 'ين', 'وا', 'يه', 'ه', 'ي', 'ان'];
 const MIN_AFTER_SUFFIX = 3;
 
-const CONJUNCTIONS = new Set(['و', 'ف']);
-const PREPOSITIONS = new Set(['ب', 'ك', 'ل']);
+// Letters are compared as char codes: charAt() allocates a string for every Arabic letter.
+const code = (letter: string): number => letter.charCodeAt(0);
+const CONJUNCTIONS = new Set([code('و'), code('ف')]);
 
 // ب ل ك ف are prepositions or conjunctions as often as root letters (بمصر, لبنان, فلسطين), so a
 // word starting with one of them, after an optional و or ف, gets the stem of its remainder as alt.
-const AMBIGUOUS_PROCLITICS = new Set(['ب', 'ل', 'ك', 'ف']);
+const AMBIGUOUS_PROCLITICS = new Set([code('ب'), code('ل'), code('ك'), code('ف')]);
 const MIN_ALT_REMAINDER = 3;
 
 export interface Stemmed {
@@ -34,55 +43,75 @@ export interface Stemmed {
 
 /** Light stem of one normalized word, and its alternative when a leading proclitic is ambiguous. */
 export function stemWord(norm: string): Stemmed {
-  const listed = listedWords();
+  exclusions ??= loadExclusions();
   const article = articlePrefix(norm);
-  const stem = lightStem(norm, article, listed);
+  const stem = lightStem(norm, article);
   if (article !== '') return { stem };
   const procliticLength = ambiguousProcliticLength(norm);
   if (procliticLength === 0 || norm.length - procliticLength < MIN_ALT_REMAINDER) return { stem };
   const remainder = norm.slice(procliticLength);
-  const alt = lightStem(remainder, articlePrefix(remainder), listed);
+  const alt = lightStem(remainder, articlePrefix(remainder));
   return alt === stem ? { stem } : { stem, alt };
 }
 
 function ambiguousProcliticLength(word: string): number {
-  if (CONJUNCTIONS.has(word.charAt(0)) && AMBIGUOUS_PROCLITICS.has(word.charAt(1))) return 2;
-  return AMBIGUOUS_PROCLITICS.has(word.charAt(0)) ? 1 : 0;
+  if (CONJUNCTIONS.has(word.charCodeAt(0)) && AMBIGUOUS_PROCLITICS.has(word.charCodeAt(1))) return 2;
+  return AMBIGUOUS_PROCLITICS.has(word.charCodeAt(0)) ? 1 : 0;
 }
 
-function lightStem(word: string, article: string, listed: ReadonlySet<string>): string {
-  const core = listedCore(word, listed);
+// Works on offsets into the word and slices once: every slice is an allocation.
+function lightStem(word: string, article: string): string {
+  const core = listedCore(word);
   if (core !== undefined) return core;
 
-  const prefix = article !== '' ? article : word.length >= MIN_WORD_FOR_WAW && word.startsWith('و') ? 'و' : '';
-  if (prefix === '') return stripSuffixes(word, listed);
+  const start = article !== '' ? article.length : word.length >= MIN_WORD_FOR_WAW && word.charCodeAt(0) === WAW ? 1 : 0;
   // What looked like a prefix may belong to a listed word: والده is والد + ه, الماني is المان + ي.
-  const unprefixed = stripSuffixes(word, listed);
-  if (listed.has(unprefixed)) return unprefixed;
-  const rest = word.slice(prefix.length);
-  return listed.has(rest) ? rest : stripSuffixes(rest, listed);
-}
-
-// A listed word is never cut into, alone or behind a conjunction and a preposition (ولبنان, بالله).
-function listedCore(word: string, listed: ReadonlySet<string>): string | undefined {
-  if (listed.has(word)) return word;
-  let cliticLength = 0;
-  if (CONJUNCTIONS.has(word.charAt(0))) cliticLength = PREPOSITIONS.has(word.charAt(1)) ? 2 : 1;
-  else if (PREPOSITIONS.has(word.charAt(0))) cliticLength = 1;
-  for (; cliticLength >= 1; cliticLength--) {
-    const core = word.slice(cliticLength);
-    if (listed.has(core)) return core;
+  if (start > 0 && mayBeListed(word, 0)) {
+    const end = stemEnd(word, 0);
+    if (end < word.length && isListed(word.slice(0, end))) return word.slice(0, end);
   }
-  return undefined;
+  if (start > 0 && mayBeListed(word, start) && isListed(word.slice(start))) return word.slice(start);
+  const end = stemEnd(word, start);
+  return start === 0 && end === word.length ? word : word.slice(start, end);
 }
 
-function stripSuffixes(word: string, listed: ReadonlySet<string>): string {
-  let stem = word;
-  for (const suffix of SUFFIXES) {
-    if (stem.length - suffix.length >= MIN_AFTER_SUFFIX && stem.endsWith(suffix)) {
-      stem = stem.slice(0, -suffix.length);
-      if (listed.has(stem)) return stem;
+// A listed word is never cut into, alone or behind a conjunction and a preposition. Where forms
+// collide, the longer clitic wins, and a listed word always stands for itself.
+function loadExclusions(): Exclusions {
+  const listed = readWordList('stem-exclusions-ar.txt');
+  const words = new WordTable<string>();
+  const forms = new WordTable<string>();
+  for (const clitics of ['و', 'ف', 'ب', 'ك', 'ل', 'وب', 'وك', 'ول', 'فب', 'فك', 'فل']) {
+    for (const word of listed) forms.set(clitics + word, word);
+  }
+  for (const word of listed) {
+    forms.set(word, word);
+    words.set(word, word);
+  }
+  return { words, forms };
+}
+
+const listedCore = (word: string): string | undefined => exclusions?.forms.get(word);
+const isListed = (word: string): boolean => exclusions?.words.has(word) === true;
+const mayBeListed = (text: string, start: number): boolean => exclusions?.words.mayHave(text, start) === true;
+
+// Comparing last letters as char codes first spares most endsWith() calls.
+const SUFFIX_LAST_LETTERS = SUFFIXES.map((suffix) => suffix.charCodeAt(suffix.length - 1));
+
+// Where the stem of word.slice(start) ends once its suffixes are removed, stopping at a listed word.
+function stemEnd(word: string, start: number): number {
+  const checkListed = mayBeListed(word, start);
+  let end = word.length;
+  for (let index = 0; index < SUFFIXES.length; index++) {
+    const suffix = SUFFIXES[index]!;
+    if (
+      word.charCodeAt(end - 1) === SUFFIX_LAST_LETTERS[index] &&
+      end - start - suffix.length >= MIN_AFTER_SUFFIX &&
+      word.endsWith(suffix, end)
+    ) {
+      end -= suffix.length;
+      if (checkListed && isListed(word.slice(start, end))) return end;
     }
   }
-  return stem;
+  return end;
 }

@@ -38,12 +38,14 @@ export const WEAK_ALIASES: readonly string[] = [
   'القاعدة',
   'النصرة',
   'فاس',
-  // A bare surname or first name belongs to many people besides the one the gazetteer means.
+  // A bare surname or first name belongs to many people besides the one the gazetteer means
+  // (and الأسد is also "the lion", as in نصيب الأسد).
   'المالكي',
   'العبادي',
   'البغدادي',
   'الكاظمي',
   'بشار',
+  'الأسد',
   'نجاد',
   'معصوم',
   'روحاني',

@@ -6,6 +6,13 @@ import { cueStems, wordReadings, type WordReading } from './words.ts';
 
 export type EntityType = 'region' | 'actor';
 
+/**
+ * An entry of index-config/gazetteer.json. Regions are countries (ISO 3166-1 alpha-2 ids),
+ * provinces, cities and wider regions; actors are people, armies and armed groups, state bodies,
+ * parties, international organizations and news outlets (the seed article credits one as its
+ * source; only distinctive outlet names are listed, never a newspaper called الوطن or اليوم).
+ * Aliases include nisba adjectives (ليبي, الليبية, الليبيين) and are matched as whole words.
+ */
 export interface Entity {
   id: string;
   type: EntityType;
@@ -13,13 +20,17 @@ export interface Entity {
   name_en: string;
   aliases_ar: string[];
   aliases_en: string[];
-  /** A city or province names its country; a state institution its state. */
+  /**
+   * A city or province names its country, and a sub-national region (eastern-libya) too. A state
+   * institution names its state, whose name it usually carries (المخابرات العامة المصرية tags
+   * Egypt); people, armed groups, parties and outlets have none, since a person is not a place.
+   * A wider region (gulf, sahel) has none and does not expand into its countries.
+   */
   parent?: string;
 }
 
 /** One way of writing a name, as a sequence of word readings; several entities may share it. */
 export interface Alias {
-  text: string;
   words: readonly WordReading[];
   entityIds: string[];
   /** Counts only when the article also names the entity (or its country) firmly. */
@@ -40,6 +51,8 @@ export interface Gazetteer {
   entities: ReadonlyMap<string, Entity>;
   /** Aliases by the stem of their first word, longest first, so the first match is the longest. */
   aliasesByFirstStem: ReadonlyMap<string, readonly Alias[]>;
+  /** The first stems that start with ل, for words written ل + a name in ل (لليبيا). */
+  lamInitialStems: readonly string[];
   /** The entity and its parents up the chain (benghazi → [benghazi, LY]). */
   lineage: ReadonlyMap<string, readonly string[]>;
 }
@@ -113,7 +126,7 @@ function buildAliases(entities: ReadonlyMap<string, Entity>): Map<string, Alias[
       const words = aliasWords(text);
       if (words.length === 0) throw new GazetteerError(`gazetteer entry ${entity.id}: alias "${text}" has no words`);
       const key = aliasKey(words);
-      const alias = byKey.get(key) ?? { text, words, entityIds: [], weak: false };
+      const alias = byKey.get(key) ?? { words, entityIds: [], weak: false };
       if (!alias.entityIds.includes(entity.id)) alias.entityIds.push(entity.id);
       byKey.set(key, alias);
     }
@@ -165,5 +178,7 @@ export function loadGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer 
     }
   }
   const lineage = new Map([...entities.keys()].map((id) => [id, lineageOf(entities, id)] as const));
-  return { entities, aliasesByFirstStem: buildAliases(entities), lineage };
+  const aliasesByFirstStem = buildAliases(entities);
+  const lamInitialStems = [...aliasesByFirstStem.keys()].filter((stem) => stem.startsWith('ل'));
+  return { entities, aliasesByFirstStem, lamInitialStems, lineage };
 }

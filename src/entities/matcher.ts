@@ -14,6 +14,7 @@ const CLUB_OR_PAPER = cueStems(CLUB_OR_PAPER_WORDS);
 const LANGUAGE = cueStems(LANGUAGE_WORDS);
 const PATRONYMIC = cueStems(PATRONYMIC_WORDS);
 const NAMED_AFTER = cueStems(NAMED_AFTER_WORDS);
+
 // Words of one name are separated by spaces (or a hyphen), never by punctuation: "جنوب. السودان"
 // is not South Sudan.
 const JOINS_WORDS = /^[\s\u0640-]*$/u;
@@ -36,8 +37,9 @@ class Words {
   constructor(
     readonly text: string,
     readonly terms: readonly Term[],
+    lamInitialStems: readonly string[],
   ) {
-    this.alts = terms.map(alternativeStem);
+    this.alts = terms.map((term) => alternativeStem(term, lamInitialStems));
   }
 
   readings(at: number): WordReading[] {
@@ -57,19 +59,25 @@ class Words {
     return alt === undefined ? [term.stem] : [term.stem, alt];
   }
 
+  /** Whether the word at `at` has this stem or alternative stem: a cheap first test. */
+  hasStem(at: number, stem: string): boolean {
+    return this.terms[at]?.stem === stem || this.alts[at] === stem;
+  }
+
   /** The reading of the word at `at` that is the expected word, if any. */
   reads(at: number, expected: WordReading): WordReading | undefined {
-    const term = this.terms[at];
-    if (!term || (term.stem !== expected.stem && this.alts[at] !== expected.stem)) return undefined;
+    if (!this.hasStem(at, expected.stem)) return undefined;
     return this.readings(at).find((reading) => sameWord(reading, expected));
   }
 }
 
 function matchesAt(alias: Alias, words: Words, at: number): WordReading | undefined {
+  // Most candidates fail on a later word's stem: test those before computing any reading.
+  for (let k = 1; k < alias.words.length; k++) if (!words.hasStem(at + k, alias.words[k]!.stem)) return undefined;
   const first = words.reads(at, alias.words[0]!);
   if (!first) return undefined;
   for (let k = 1; k < alias.words.length; k++) {
-    if (!words.joined(at + k) || !words.reads(at + k, alias.words[k]!)) return undefined;
+    if (!words.reads(at + k, alias.words[k]!) || !words.joined(at + k)) return undefined;
   }
   return first;
 }
@@ -115,7 +123,7 @@ function longestAt(aliases: readonly Alias[] | undefined, words: Words, at: numb
  * `terms` is the text's analysis when the caller already has it.
  */
 export function findAliases(gaz: Gazetteer, text: string, terms: readonly Term[] = analyze(text)): AliasMatch[] {
-  const words = new Words(text, terms);
+  const words = new Words(text, terms, gaz.lamInitialStems);
   const matches: AliasMatch[] = [];
   for (let at = 0; at < terms.length; ) {
     const term = terms[at]!;

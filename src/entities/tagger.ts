@@ -1,3 +1,4 @@
+import type { Term } from '../arabic/index.ts';
 import type { EntityType, Gazetteer } from './gazetteer.ts';
 import { findAliases, type AliasMatch } from './matcher.ts';
 
@@ -83,19 +84,27 @@ function resolvedMentions(gaz: Gazetteer, matches: readonly AliasMatch[], votes:
   return mentions;
 }
 
-/** Tags one self-contained text; ambiguous and weak aliases are resolved within it. */
-export function tagText(gaz: Gazetteer, text: string): TextTags {
-  const matches = findAliases(gaz, text);
+/**
+ * Tags one self-contained text; ambiguous and weak aliases are resolved within it. `terms` is
+ * analyze(text) when the caller already has it: the analysis costs more than the tagging.
+ */
+export function tagText(gaz: Gazetteer, text: string, terms?: readonly Term[]): TextTags {
+  const matches = findAliases(gaz, text, terms);
   const mentions = resolvedMentions(gaz, matches, evidence(gaz, matches));
   return { ...tagsOf(gaz, mentions.map((mention) => mention.entityId)), mentions };
 }
 
 /**
  * Tags each section of an article; ambiguous and weak aliases are resolved from the whole
- * article, and the article's tags are the union of its sections'.
+ * article, and the article's tags are the union of its sections'. `analyses[i]` is
+ * analyze(sections[i]) when the caller (the indexer) already has it.
  */
-export function tagArticle(gaz: Gazetteer, sections: readonly string[]): ArticleTags {
-  const matchesBySection = sections.map((text) => findAliases(gaz, text));
+export function tagArticle(
+  gaz: Gazetteer,
+  sections: readonly string[],
+  analyses?: readonly (readonly Term[])[],
+): ArticleTags {
+  const matchesBySection = sections.map((text, i) => findAliases(gaz, text, analyses?.[i]));
   const votes = evidence(gaz, matchesBySection.flat());
   const idsBySection = matchesBySection.map((matches) =>
     resolvedMentions(gaz, matches, votes).map((mention) => mention.entityId),

@@ -33,14 +33,16 @@ function reading(norm: string, stem: string): WordReading {
 /**
  * The analyzer's alternative stem (proclitic ب ل ك ف removed), or the stem after the first ل of
  * a word that starts with لل: لليبيا is ل + ليبيا but looks like ل + the article + يبيا, for
- * which the analyzer offers no alternative.
+ * which the analyzer offers no alternative. `lamInitialStems` are the stems in ل that start a
+ * gazetteer name: other words are not worth stemming again (this runs for every word).
  */
-export function alternativeStem(term: Term): string | undefined {
+export function alternativeStem(term: Term, lamInitialStems: readonly string[]): string | undefined {
   if (term.alt !== undefined) return term.alt;
   const { norm } = term;
-  // A plain string test: this runs for every word of every section.
   const lam = norm.startsWith('لل') ? 1 : norm.startsWith('ولل') || norm.startsWith('فلل') ? 2 : 0;
-  return lam > 0 ? stemWord(norm.slice(lam)).stem : undefined;
+  if (lam === 0) return undefined;
+  const rest = norm.slice(lam);
+  return lamInitialStems.some((stem) => rest.startsWith(stem)) ? stemWord(rest).stem : undefined;
 }
 
 /**

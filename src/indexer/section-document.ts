@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { analyze } from '../arabic/index.ts';
+import { analyze, type Term } from '../arabic/index.ts';
 import type { Article } from '../articles/article.ts';
 import { sectionAnchor } from '../articles/article.ts';
 import { safeArticleId, sectionDocumentId } from '../articles/ids.ts';
@@ -54,18 +54,18 @@ export interface AnalyzedText {
 /** Longer "words" are URLs, base64 or junk: nobody searches them, and they bloat the engine's index. */
 const MAX_TERM_LENGTH = 40;
 
-export function analyzeForIndex(text: string): AnalyzedText {
-  const terms: string[] = [];
+/** The analyzed fields of some terms: stems of the words that are not stop words, and their alternatives. */
+export function indexFields(terms: readonly Term[]): AnalyzedText {
+  const stems: string[] = [];
   const alts: string[] = [];
-  for (const term of analyze(text)) {
+  for (const term of terms) {
     if (term.stop || term.stem.length > MAX_TERM_LENGTH) continue;
-    terms.push(term.stem);
+    stems.push(term.stem);
     if (term.alt !== undefined) alts.push(term.alt);
   }
-  return { terms: terms.join(' '), alt: alts.join(' '), length: terms.length };
+  return { terms: stems.join(' '), alt: alts.join(' '), length: stems.length };
 }
 
-/** Changes when anything stored for the article would change: its text, its file, or the analysis. */
 export function articleFingerprint(article: Article, analysisVersion: string): string {
   const { title, date, source, url, sections, origin } = article;
   return createHash('sha1').update(analysisVersion).update(JSON.stringify({ title, date, source, url, sections, file: origin.file })).digest('hex').slice(0, 16);
@@ -79,16 +79,17 @@ const dayOf = (date: string | null): number => {
 export function sectionDocuments(article: Article, gazetteer: Gazetteer, analysisVersion: string): SectionDocument[] {
   const articleId = safeArticleId(article.id);
   const hash = articleFingerprint(article, analysisVersion);
-  const tags = tagArticle(
-    gazetteer,
-    article.sections.map((section) => [section.heading ?? '', ...section.paragraphs].join('\n')),
-  );
-  const title = analyzeForIndex(article.title);
+  // Each section is analyzed once, heading and text together, and the tagger reuses that analysis.
+  const texts = article.sections.map((section) => ({ heading: section.heading ?? '', text: section.paragraphs.join('\n\n') }));
+  const analyses = texts.map(({ heading, text }) => analyze(`${heading}\n${text}`));
+  const tags = tagArticle(gazetteer, texts.map(({ heading, text }) => `${heading}\n${text}`), analyses);
+  const title = indexFields(analyze(article.title));
   let paragraphNumber = 1;
   return article.sections.map((section, i) => {
-    const text = section.paragraphs.join('\n\n');
-    const body = analyzeForIndex(text);
-    const heading = analyzeForIndex(section.heading ?? '');
+    const { heading, text } = texts[i] ?? { heading: '', text: '' };
+    const terms = analyses[i] ?? [];
+    const headingFields = indexFields(terms.filter((term) => term.start < heading.length));
+    const body = indexFields(terms.filter((term) => term.start > heading.length));
     const sectionTags = tags.sections[i] ?? { regions: [], actors: [] };
     const firstParagraph = paragraphNumber;
     paragraphNumber += section.paragraphs.length;
@@ -108,10 +109,10 @@ export function sectionDocuments(article: Article, gazetteer: Gazetteer, analysi
       regions: sectionTags.regions,
       actors: sectionTags.actors,
       title_terms: title.terms,
-      heading_terms: heading.terms,
+      heading_terms: headingFields.terms,
       text_terms: body.terms,
-      alt_terms: [heading.alt, body.alt].filter(Boolean).join(' '),
-      length: body.length + heading.length,
+      alt_terms: [headingFields.alt, body.alt].filter(Boolean).join(' '),
+      length: body.length + headingFields.length,
       hash,
       origin: article.origin.file,
     };

@@ -20,11 +20,17 @@ export interface ParsedQuery {
   prefix: boolean;
   /** The user typed something, but no word of it is searchable (only stop words or punctuation). */
   nothingSearchable: boolean;
+  /** Asked as a question (a question word or mark): worth more candidates than a keyword search. */
+  question: boolean;
 }
 
 /** How many sections hold a stem: the evidence that decides whether `بـ`/`لـ`/`كـ`/`فـ` is a clitic. */
 export type TermEvidence = (stem: string) => number;
 
+
+/** Normalized question words that open a question, and the question marks. */
+const QUESTION_WORDS = new Set(['من', 'ما', 'ماذا', 'متي', 'اين', 'كيف', 'كم', 'هل', 'لماذا', 'لم', 'اي', 'ماهو', 'ماهي', 'بماذا', 'بكم', 'لمن', 'مما', 'ممن']);
+const QUESTION_MARK = /[؟?]\s*$/u;
 
 const QUOTED = /["“”«»]([^"“”«»]*)["“”«»]?/gu;
 const EXCLUDED = /(?:^|\s)[-−]([^\s"“”«»]+)/gu;
@@ -56,7 +62,9 @@ export function parseQuery(raw: string, evidence: TermEvidence, typing = false):
   const words = queryTerms(rest, evidence);
   // Only a trailing free word can be a prefix: Meilisearch treats the last word of the string so.
   const prefix = typing && words.length > 0 && phrases.length === 0 && excluded.length === 0 && /[\p{L}\p{M}\p{N}]$/u.test(raw);
-  return { words, phrases, excluded, prefix, nothingSearchable: raw.trim() !== '' && words.length === 0 && phrases.length === 0 };
+  const first = analyze(raw)[0];
+  const question = QUESTION_MARK.test(raw) || (first !== undefined && QUESTION_WORDS.has(first.norm));
+  return { words, phrases, excluded, prefix, nothingSearchable: raw.trim() !== '' && words.length === 0 && phrases.length === 0, question };
 }
 
 /** True when there is something to search for (excluded words alone do not make a search). */

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/arabic/index.ts';
 import {
   DEFAULT_GAZETTEER_PATH,
   GazetteerError,
@@ -116,6 +117,10 @@ describe('tagArticle on the seed article', () => {
         actors: ['khalifa-haftar'],
       },
     ]);
+  });
+
+  it('gives the same tags from an analysis the caller already has', () => {
+    expect(tagArticle(gaz, SEED_SECTIONS, SEED_SECTIONS.map(analyze))).toEqual(tags);
   });
 
   it('tags the article with the union of its sections', () => {

@@ -32,7 +32,7 @@ export function SearchForm({ state, autofocus = false }: { state: SearchState; a
           autocomplete="off"
           spellcheck={false}
           enterkeyhint="search"
-          placeholder="مثال: حفتر، المخابرات، &quot;شرق المتوسط&quot;"
+          placeholder="مثال: حفتر، المخابرات، «شرق المتوسط»"
           aria-describedby="search-help"
           autofocus={autofocus}
           hx-get="/search"
@@ -47,7 +47,7 @@ export function SearchForm({ state, autofocus = false }: { state: SearchState; a
         <span class="spinner" aria-hidden="true"></span>
       </div>
       <p id="search-help" class="search-help">
-        عبارة بين علامتي تنصيص <kbd>"…"</kbd> للبحث الحرفي، و<kbd>-كلمة</kbd> لاستبعاد كلمة. اضغط <kbd>/</kbd> للوصول إلى خانة البحث.
+        عبارة بين علامتي تنصيص <kbd>«…»</kbd> أو <kbd>"…"</kbd> للبحث الحرفي، و<kbd>-كلمة</kbd> لاستبعاد كلمة. اضغط <kbd>/</kbd> للوصول إلى خانة البحث.
       </p>
     </form>
   );

@@ -1,18 +1,10 @@
+import type { Overview as ArchiveOverview } from '../src/search/archive.ts';
 import type { SearchResult } from '../src/search/search.ts';
 import type { Assets } from '../src/web/assets.ts';
 import { formatDate, formatNumber, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Results, type EntityNames } from './results.tsx';
 import { SearchForm } from './search-form.tsx';
-
-/** The archive at a glance, shown before anything is searched. */
-export interface ArchiveOverview {
-  articles: number;
-  sections: number;
-  latest: { articleId: string; title: string; date: string | null; source: string | null }[];
-  regions: [string, number][];
-  actors: [string, number][];
-}
 
 export function SearchPage(props: { assets: Assets; names: EntityNames; result?: SearchResult; overview?: ArchiveOverview }) {
   const { result } = props;

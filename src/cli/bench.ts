@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MultiSearchQuery } from 'meilisearch';
 import { analyze } from '../arabic/index.ts';
 import { readArticles } from '../articles/read.ts';
+import { collect, rssMb, runNode, startServer, stopChild } from '../bench/processes.ts';
 import { BENCH_QUERIES, queryString, type BenchQuery } from '../bench/queries.ts';
 import { createEngineClient, settle } from '../engine/client.ts';
 import { freePort, startEngine } from '../engine/embedded.ts';
@@ -18,7 +19,6 @@ import { runCli } from './run.ts';
 
 const USAGE = 'usage: npm run bench -- --corpus NEWS.ndjson[.gz] [--repeat N] [--seconds S]';
 const INDEX = 'bench';
-const ROOT = new URL('../../', import.meta.url).pathname;
 const CONCURRENCY = [1, 16, 64];
 
 interface LoadFigures {
@@ -29,17 +29,6 @@ interface LoadFigures {
   requests: number;
   errors: number;
   non2xx: number;
-}
-
-/** Runs a TypeScript entry point in its own node process (one process, so its RSS is its own). */
-function runNode(script: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
-function collect(child: ChildProcess): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code: code ?? 1, stdout })));
 }
 
 /** The corpus `times` times over, each copy with fresh ids: a larger archive of the same kind. */
@@ -62,10 +51,6 @@ async function load(origin: string, requests: object[], connections: number, sec
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadFigures;
 }
 
-const rssMb = (pid: number): number => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/u.exec(status)?.[1] ?? 0) / 1024);
-};
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
 await runCli(async () => {
@@ -126,12 +111,7 @@ await runCli(async () => {
 
     console.error('starting the server…');
     const port = await freePort();
-    const emptyData = mkdtempSync(join(home, 'data-'));
-    server = runNode('src/cli/start.ts', [], { ...engineEnv, PORT: String(port), DATA_DIR: emptyData });
-    await new Promise<void>((resolve, reject) => {
-      server?.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Archive search ready') && resolve());
-      server?.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-    });
+    server = await startServer({ ...engineEnv, PORT: String(port), DATA_DIR: mkdtempSync(join(home, 'data-')) });
     const origin = `http://127.0.0.1:${port}`;
 
     // The engine requests the product makes for each query, captured from the product's own search code.
@@ -210,10 +190,7 @@ await runCli(async () => {
     console.log(JSON.stringify(figures));
     return 0;
   } finally {
-    if (server?.pid) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server?.once('exit', resolve));
-    }
+    await stopChild(server);
     await engine.stop();
     rmSync(home, { recursive: true, force: true });
   }

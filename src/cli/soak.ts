@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { rssMb, runNode, startServer, stopChild } from '../bench/processes.ts';
 import { freePort, startEngine, type EngineHandle } from '../engine/embedded.ts';
 import { runCli } from './run.ts';
 
@@ -21,9 +22,6 @@ const PATHS = [
   '/healthz',
 ];
 
-const rssMb = (pid: number): number => Math.round(Number(/VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
-const node = (script: string, args: string[], env: Record<string, string>): ChildProcess =>
-  spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 
 await runCli(async () => {
   const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });
@@ -38,16 +36,12 @@ await runCli(async () => {
   let server: ChildProcess | null = null;
   try {
     const port = await freePort();
-    server = node('src/cli/start.ts', [], { MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey, PORT: String(port), DATA_DIR: join(ROOT, 'data') });
-    await new Promise<void>((resolve, reject) => {
-      server?.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('Archive search ready') && resolve());
-      server?.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-    });
+    server = await startServer({ MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey, PORT: String(port), DATA_DIR: join(ROOT, 'data') });
     const serverPid = server.pid ?? 0;
     const memory: number[] = [rssMb(serverPid)];
     const sampler = setInterval(() => memory.push(rssMb(serverPid)), 1000);
 
-    const loadRun = node('src/bench/load.ts', [JSON.stringify({ origin: `http://127.0.0.1:${port}`, requests: PATHS.map((path) => ({ path })), connections: CLIENTS, seconds })], {});
+    const loadRun = runNode('src/bench/load.ts', [JSON.stringify({ origin: `http://127.0.0.1:${port}`, requests: PATHS.map((path) => ({ path })), connections: CLIENTS, seconds })], {});
     let output = '';
     loadRun.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const loadDone = new Promise<number>((resolve) => loadRun.on('exit', (code) => resolve(code ?? 1)));
@@ -85,10 +79,7 @@ await runCli(async () => {
     // Memory that keeps growing under a steady load (late peak well above the early one) is a leak.
     return serverErrors === 0 && healthy && late <= early * 1.5 ? 0 : 1;
   } finally {
-    if (server?.pid) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server?.once('exit', resolve));
-    }
+    await stopChild(server);
     await engine.stop();
     rmSync(home, { recursive: true, force: true });
   }

@@ -209,6 +209,15 @@ function NoResults({ result, state }: { result: SearchResult; state: SearchState
             لا نتائج لـ <bdi class="query">{result.query}</bdi>
           </h2>
           <ul>
+            {result.suggestion ? (
+              <li>
+                هل تقصد:{' '}
+                <a {...boost(searchUrl({ ...state, page: 1, q: result.suggestion }))}>
+                  <bdi>{result.suggestion}</bdi>
+                </a>
+                ؟
+              </li>
+            ) : null}
             {filtered ? (
               <li>
                 <a {...boost(searchUrl({ q: state.q, regions: [], actors: [] }))}>ابحث دون المرشحات</a>

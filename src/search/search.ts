@@ -4,6 +4,7 @@ import type { TermStats } from '../indexer/term-stats.ts';
 import { idf, scoreCandidate } from './bm25.ts';
 import { allOf, anyOf } from './filter-expression.ts';
 import { highlight, snippet, type MatchSpec } from './highlight.ts';
+import { closestKnownTerm } from './suggest.ts';
 import { engineQueryString, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
 
 export type FacetName = 'region' | 'actor';
@@ -61,6 +62,8 @@ export interface SearchResult {
   /** Why the result is empty although something was typed, or why input was changed. */
   notices: string[];
   nothingSearchable: boolean;
+  /** When nothing was found: the query with unknown words replaced by close spellings from the archive. */
+  suggestion: string | null;
   /** Number of engine requests this search made (all in one multi-search round trip). */
   engineRequests: number;
 }
@@ -117,6 +120,7 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
       recognized,
       notices,
       nothingSearchable: parsed.nothingSearchable && recognized.length === 0,
+      suggestion: null,
       engineRequests: 0,
     };
     if (result.nothingSearchable) return result;
@@ -178,6 +182,8 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
       result.total = Math.max(result.total, candidates.size);
     }
 
+    if (result.total === 0 && parsed.words.length > 0) result.suggestion = suggest(parsed.words, termStats);
+
     const forms = matchForms(parsed);
     const recognizedIds = recognized.map((mention) => mention.id);
     result.hits = documents.map((document) => {
@@ -190,6 +196,17 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
   function known(ids: string[], facet: FacetName): string[] {
     return [...new Set(ids)].filter((id) => entities.exists(id, facet));
   }
+}
+
+function suggest(words: readonly QueryTerm[], stats: TermStats): string | null {
+  let changed = false;
+  const suggested = words.map((word) => {
+    const close = closestKnownTerm(word.term, stats);
+    if (close === null) return word.surface;
+    changed = true;
+    return close;
+  });
+  return changed ? suggested.join(' ') : null;
 }
 
 /** The terms that best separate relevant sections: highest idf first. */

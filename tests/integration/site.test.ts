@@ -103,6 +103,12 @@ describe('searching the seed', () => {
     expect(await page.text()).toContain('لا كلمات يمكن البحث بها');
   });
 
+  it('offers a close spelling from the archive when nothing is found', async () => {
+    const html = await (await site.app.request(`/search?q=${encodeURIComponent('حفنر')}`)).text();
+    expect(html).toContain('لا نتائج لـ');
+    expect(html).toMatch(/هل تقصد:.*<bdi>حفتر<\/bdi>/su);
+  });
+
   it('supports "exact phrases" and -exclusions', async () => {
     expect(await ids('"شرق المتوسط"')).toEqual(expect.arrayContaining(['cairo-2025__1', 'seed__1']));
     const withoutCairo = await ids('"شرق المتوسط" -القاهرة');

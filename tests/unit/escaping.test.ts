@@ -31,3 +31,16 @@ describe('HTML escaping', () => {
     expect(escapeHtml(text)).toBe(escaped);
   });
 });
+
+describe('close spellings', () => {
+  it('finds the most frequent known term one letter away', async () => {
+    const { closestKnownTerm, withinOneEdit } = await import('../../src/search/suggest.ts');
+    expect(withinOneEdit('مخابر', 'مخابز')).toBe(true);
+    expect(withinOneEdit('مخابر', 'مخبر')).toBe(true);
+    expect(withinOneEdit('مخابر', 'خابرت')).toBe(false);
+    const stats = { articles: 1, documents: 3, totalLength: 9, df: new Map([['حفتر', 40], ['حفير', 2], ['مصر', 9]]) };
+    expect(closestKnownTerm('حفنر', stats)).toBe('حفتر');
+    expect(closestKnownTerm('حفتر', stats)).toBeNull();
+    expect(closestKnownTerm('زز', stats)).toBeNull();
+  });
+});

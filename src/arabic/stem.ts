@@ -66,11 +66,11 @@ function lightStem(word: string, article: string): string {
 
   const start = article !== '' ? article.length : word.length >= MIN_WORD_FOR_WAW && word.charCodeAt(0) === WAW ? 1 : 0;
   // What looked like a prefix may belong to a listed word: والده is والد + ه, الماني is المان + ي.
-  if (start > 0 && mayBeListed(word, 0)) {
+  if (start > 0 && mayBeListedAt(word, 0)) {
     const end = stemEnd(word, 0);
     if (end < word.length && isListed(word.slice(0, end))) return word.slice(0, end);
   }
-  if (start > 0 && mayBeListed(word, start) && isListed(word.slice(start))) return word.slice(start);
+  if (start > 0 && mayBeListedAt(word, start) && isListed(word.slice(start))) return word.slice(start);
   const end = stemEnd(word, start);
   return start === 0 && end === word.length ? word : word.slice(start, end);
 }
@@ -93,14 +93,15 @@ function loadExclusions(): Exclusions {
 
 const listedCore = (word: string): string | undefined => exclusions?.forms.get(word);
 const isListed = (word: string): boolean => exclusions?.words.has(word) === true;
-const mayBeListed = (text: string, start: number): boolean => exclusions?.words.mayHave(text, start) === true;
+// Every stem of a word keeps its first three letters, so one look tells whether any can be listed.
+const mayBeListedAt = (word: string, start: number): boolean => exclusions?.words.mayStartAt(word, start) === true;
 
 // Comparing last letters as char codes first spares most endsWith() calls.
 const SUFFIX_LAST_LETTERS = SUFFIXES.map((suffix) => suffix.charCodeAt(suffix.length - 1));
 
 // Where the stem of word.slice(start) ends once its suffixes are removed, stopping at a listed word.
 function stemEnd(word: string, start: number): number {
-  const checkListed = mayBeListed(word, start);
+  const checkListed = mayBeListedAt(word, start);
   let end = word.length;
   for (let index = 0; index < SUFFIXES.length; index++) {
     const suffix = SUFFIXES[index]!;

@@ -17,7 +17,8 @@ export class TaskFailedError extends Error {
 
 /** Waits for a task and turns a failed or canceled one into an error that carries the engine's reason. */
 export async function settle(enqueued: EnqueuedTaskPromise, timeout = 10 * 60_000): Promise<Task> {
-  const task = await enqueued.waitTask({ timeout, interval: 50 });
+  // Polling less often keeps the client from piling up abort listeners on long tasks.
+  const task = await enqueued.waitTask({ timeout, interval: 200 });
   if (task.status !== 'succeeded') throw new TaskFailedError(task);
   return task;
 }

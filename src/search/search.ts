@@ -70,9 +70,11 @@ export interface SearchResult {
 
 export const MAX_QUERY_LENGTH = 300;
 export const MAX_PAGE_SIZE = 50;
-/** From this many terms the engine's candidates are re-ranked with BM25 (still one request). */
-const RERANK_FROM_TERMS = 2;
-/** Questions with this many terms fan out: the analyzed query plus each of its rarest terms alone. */
+/**
+ * Queries of this many terms, and questions of two, fan out (the analyzed query, each of its
+ * rarest terms alone, and the titles) and are re-ranked with BM25; shorter keyword searches keep
+ * the engine's own order and cost one request.
+ */
 const FAN_OUT_FROM_TERMS = 3;
 const RARE_TERMS_ALONE = 5;
 const CANDIDATES_MAIN = 80;
@@ -130,7 +132,7 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
       allOf([entityClause, skip === 'region' ? null : anyOf('regions', filters.region), skip === 'actor' ? null : anyOf('actors', filters.actor)]) ?? undefined;
     const browsing = !hasSearchTerms(parsed);
     const queryString = browsing ? (parsed.excluded.length > 0 ? engineQueryString(parsed) : '') : engineQueryString(parsed);
-    const long = parsed.words.length >= RERANK_FROM_TERMS;
+    const long = parsed.words.length >= FAN_OUT_FROM_TERMS || (parsed.question && parsed.words.length >= 2);
     const offset = (page - 1) * pageSize;
 
     const disjunctive = (['region', 'actor'] as const).filter((facet) => filters[facet].length > 0);
@@ -148,13 +150,11 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
       // Counts for the options of a list the user already filters on come from a search without that list's own filter.
       ...disjunctive.map((facet) => ({ indexUid: index, q: queryString, filter: filterWithout(facet), facets: [FACET_ATTRIBUTE[facet]], limit: 0, matchingStrategy: 'frequency' as const })),
     ];
-    // Questions ask for more candidates than keyword searches: the rarest terms alone, and the title.
-    const fanOut = parsed.words.length >= FAN_OUT_FROM_TERMS || (parsed.question && parsed.words.length >= 2);
-    const rareTerms = fanOut ? rarestTerms(parsed.words, termStats) : [];
+    const rareTerms = long ? rarestTerms(parsed.words, termStats) : [];
     for (const term of rareTerms) {
       queries.push({ indexUid: index, q: `${term.term} `, filter: filterWithout(null), attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'all' });
     }
-    if (fanOut) {
+    if (long) {
       queries.push({ indexUid: index, q: queryString, filter: filterWithout(null), attributesToSearchOn: ['title_terms'], attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'frequency' });
     }
 

@@ -46,6 +46,13 @@ export function stemWord(norm: string): Stemmed {
   exclusions ??= loadExclusions();
   const article = articlePrefix(norm);
   const stem = lightStem(norm, article);
+  if (article.endsWith('لل')) {
+    // لل is ل + ال, or ل in front of a word that starts with ل (لليبيا, للبنان): both readings are
+    // kept, and the archive's evidence decides between them as for the other proclitics.
+    const remainder = norm.slice(article.length - 1);
+    const alt = lightStem(remainder, articlePrefix(remainder));
+    return alt === stem ? { stem } : { stem, alt };
+  }
   if (article !== '') return { stem };
   const procliticLength = ambiguousProcliticLength(norm);
   if (procliticLength === 0 || norm.length - procliticLength < MIN_ALT_REMAINDER) return { stem };

@@ -1,4 +1,4 @@
-import { analyze } from '../arabic/index.ts';
+import { analyze, stemWord, type Term } from '../arabic/index.ts';
 
 /** One query word after analysis: the form sent to the engine and every form that counts as a match. */
 export interface QueryTerm {
@@ -39,12 +39,25 @@ function queryTerms(text: string, evidence: TermEvidence): QueryTerm[] {
   return analyze(text)
     .filter((term) => !term.stop)
     .map((term) => {
-      // The proclitic comes off only when the archive uses the remainder alone more often than the
+      // A proclitic comes off only when the archive uses the remainder alone more often than the
       // whole word: بمصر → مصر, while لبنان stays (بنان barely occurs) and so does an unknown word.
-      const useAlt = term.alt !== undefined && evidence(term.alt) > evidence(term.stem);
-      const chosen = useAlt && term.alt !== undefined ? term.alt : term.stem;
+      let chosen = term.stem;
+      for (const reading of readings(term)) if (evidence(reading) > evidence(chosen)) chosen = reading;
       return { surface: term.surface, term: chosen, forms: [chosen] };
     });
+}
+
+/**
+ * The other ways to read a query word: its alternative analysis, and, after a conjunction و/ف,
+ * the rest of the word as a word of its own (فليبيا is ف + ليبيا, not ف + ل + يبيا).
+ */
+function readings(term: Term): string[] {
+  const found = term.alt === undefined ? [] : [term.alt];
+  if (/^[وف]/u.test(term.norm) && term.norm.length > 3) {
+    const rest = stemWord(term.norm.slice(1));
+    found.push(rest.stem, ...(rest.alt === undefined ? [] : [rest.alt]));
+  }
+  return found;
 }
 
 export function parseQuery(raw: string, evidence: TermEvidence, typing = false): ParsedQuery {

@@ -2,8 +2,9 @@ import { articlePrefix } from './clitics.ts';
 import { readWordList, WordTable } from './word-list.ts';
 
 // Light stemming after Larkey's light10 (Lucene's ArabicStemmer), changed where measuring said so.
-// Figures: BM25 over stems, 1,152 QA questions; recall@10 / MRR@10 over the 1,302 passages, then
-// with the 86,480 news paragraphs as distractors (Lucene ArabicAnalyzer: 0.930/0.770, 0.767/0.595).
+// Figures below: BM25 over the stems of the non-stop words, 1,152 QA questions, recall@10/MRR@10
+// over the 1,302 QA passages, then with the 86,480 news paragraphs as distractors. This stemmer:
+// 0.934/0.774, 0.790/0.605; Lucene's ArabicAnalyzer: 0.930/0.770, 0.767/0.595.
 
 // Words the stemmer must not cut into (index-config/stem-exclusions-ar.txt), read on first use,
 // each mapped to itself; and the same words behind a conjunction and a preposition (ولبنان,
@@ -14,25 +15,29 @@ interface Exclusions {
 }
 let exclusions: Exclusions | undefined;
 
-// A lone و is the conjunction when the word has 4+ letters (ومصر → مصر). Without the rule:
-// 0.925/0.766, 0.773/0.590; from 5+ letters: 0.932/0.773, 0.782/0.600; from 4+: 0.934/0.774, 0.789/0.605.
-// It cuts the root و of وزير or وطني: the listed words below protect the frequent ones.
+// A lone و is the conjunction when the word has 4+ letters (ومصر → مصر). Never: 0.925/0.764,
+// 0.775/0.592; from 3+: 0.934/0.774, 0.790/0.603; from 5+: 0.932/0.771, 0.785/0.601. It cuts the
+// root و of وزير or وطني: stem-exclusions-ar.txt protects the frequent ones.
 const MIN_WORD_FOR_WAW = 4;
-const WAW = 'و'.charCodeAt(0);
 
-// light10's suffixes plus هما هم هن (pronouns) and وا (verb plural). Each is removed at most once,
-// in this order: pronouns before the plural endings they follow (مكتباتها → مكتب), ان last so that
-// ايرانيه and ايران meet. Three letters must remain: with two, 0.934/0.775, 0.782/0.599 (بيان → بي,
-// اسهم → اس). Adding كم نا تم تين تان changed nothing beyond one question.
+// light10's suffixes plus هما هم هن (pronouns) and وا (verb plural), each removed at most once, in
+// this order: pronouns before the plural endings they follow (مكتباتها → مكتب), ان last so that
+// ايرانيه meets ايران. Three letters must remain; with two: 0.934/0.773, 0.786/0.601 (بيان → بي,
+// اسهم → اس). light10's list and order: 0.935/0.773, 0.786/0.601; ان before ات: 0.934/0.774,
+// 0.787/0.602; without هما هم هن: 0.935/0.773, 0.789/0.605; without وا: 0.935/0.773, 0.789/0.604.
+// Adding كم نا or تم changed nothing, تين تان cost one question: left out.
 const SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'ات', 'ون', 'ين', 'وا', 'يه', 'ه', 'ي', 'ان'];
 const MIN_AFTER_SUFFIX = 3;
 
 // Letters are compared as char codes: charAt() allocates a string for every Arabic letter.
 const code = (letter: string): number => letter.charCodeAt(0);
-const CONJUNCTIONS = new Set([code('و'), code('ف')]);
+const WAW = code('و');
+const CONJUNCTIONS = new Set([WAW, code('ف')]);
 
 // ب ل ك ف are prepositions or conjunctions as often as root letters (بمصر, لبنان, فلسطين), so a
 // word starting with one of them, after an optional و or ف, gets the stem of its remainder as alt.
+// لل is ل + ال, or ل in front of a word that starts with ل (لليبيا, للبنان): its alt reads the
+// second way. Callers weigh both readings with the archive's evidence.
 const AMBIGUOUS_PROCLITICS = new Set([code('ب'), code('ل'), code('ك'), code('ف')]);
 const MIN_ALT_REMAINDER = 3;
 
@@ -46,22 +51,16 @@ export function stemWord(norm: string): Stemmed {
   exclusions ??= loadExclusions();
   const article = articlePrefix(norm);
   const stem = lightStem(norm, article);
-  if (article.endsWith('لل')) {
-    // لل is ل + ال, or ل in front of a word that starts with ل (لليبيا, للبنان): both readings are
-    // kept, and the archive's evidence decides between them as for the other proclitics.
-    const remainder = norm.slice(article.length - 1);
-    const alt = lightStem(remainder, articlePrefix(remainder));
-    return alt === stem ? { stem } : { stem, alt };
-  }
-  if (article !== '') return { stem };
-  const procliticLength = ambiguousProcliticLength(norm);
+  const procliticLength = ambiguousProcliticLength(norm, article);
   if (procliticLength === 0 || norm.length - procliticLength < MIN_ALT_REMAINDER) return { stem };
   const remainder = norm.slice(procliticLength);
   const alt = lightStem(remainder, articlePrefix(remainder));
   return alt === stem ? { stem } : { stem, alt };
 }
 
-function ambiguousProcliticLength(word: string): number {
+function ambiguousProcliticLength(word: string, article: string): number {
+  if (article.endsWith('لل')) return article.length - 1;
+  if (article !== '') return 0;
   if (CONJUNCTIONS.has(word.charCodeAt(0)) && AMBIGUOUS_PROCLITICS.has(word.charCodeAt(1))) return 2;
   return AMBIGUOUS_PROCLITICS.has(word.charCodeAt(0)) ? 1 : 0;
 }

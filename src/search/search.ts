@@ -102,6 +102,8 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
       notices.push(`اقتُطع الاستعلام إلى أول ${MAX_QUERY_LENGTH} حرفًا.`);
     }
     const filters = { region: known(request.regions, 'region'), actor: known(request.actors, 'actor') };
+    const unknown = [...request.regions, ...request.actors].filter((id) => !filters.region.includes(id) && !filters.actor.includes(id));
+    if (unknown.length > 0) notices.push(`تجاهلنا مرشحات غير معروفة: ${[...new Set(unknown)].join('، ')}`);
     const recognized = entities.latinMentions(q);
     let textQuery = q;
     for (const mention of recognized) textQuery = textQuery.replace(mention.surface, ' ');

@@ -178,6 +178,47 @@ describe('pages', () => {
 });
 
 describe('filters', () => {
+  it('counts the options of a selected list as if it were not selected (OR within a list, AND across lists)', async () => {
+    const none = await api('q=');
+    const libya = await api('region=LY');
+    const both = await api('region=LY&region=LB');
+    // Region counts ignore the region selection, so every option keeps the count it would add.
+    expect(libya.facets.region).toEqual(none.facets.region);
+    expect(both.facets.region).toEqual(none.facets.region);
+    // No fixture section names both countries, so OR adds them up.
+    expect(both.total).toBe((none.facets.region.LY ?? 0) + (none.facets.region.LB ?? 0));
+    // Actor counts follow the region selection.
+    const haftar = await api('region=LY&actor=khalifa-haftar&limit=50');
+    expect(haftar.facets.actor['khalifa-haftar']).toBe(libya.facets.actor['khalifa-haftar']);
+    for (const hit of haftar.hits) expect(hit.actors).toContain('khalifa-haftar');
+    expect(haftar.facets.region.LY).toBe(haftar.total);
+  });
+
+  it('ignores unknown or hostile filter values with a notice, never an error', async () => {
+    for (const value of ['XX', 'LY" OR id EXISTS', 'a\\"b', 'سطر\nجديد']) {
+      const response = await site.app.request(`/api/search?q=&region=${encodeURIComponent(value)}`);
+      expect(response.status).toBe(200);
+      const result = (await response.json()) as ApiResult & { notices: string[] };
+      expect(result.notices.join(' ')).toContain('غير معروفة');
+    }
+  });
+
+  it('finds the Arabic sections for an entity named in Latin script, and says which entity it recognized', async () => {
+    const response = await site.app.request('/api/search?q=Haftar');
+    const result = (await response.json()) as ApiResult & { recognized: { id: string }[] };
+    expect(result.recognized.map((entity) => entity.id)).toEqual(['khalifa-haftar']);
+    expect(result.hits.map((hit) => hit.id).sort()).toEqual(['seed__1', 'seed__2', 'seed__3', 'seed__4']);
+    expect(result.hits.every((hit) => hit.snippet.includes('<mark>'))).toBe(true);
+  });
+
+  it('shows an entity page with its names, counts, latest sections and related entities', async () => {
+    const html = await (await site.app.request('/entities/khalifa-haftar')).text();
+    expect(html).toContain('<h1>خليفة حفتر</h1>');
+    expect(html).toContain('href="/articles/seed#s-');
+    expect(html).toContain('href="/search?region=LY&amp;actor=khalifa-haftar"');
+    expect((await site.app.request('/entities/no-such-entity')).status).toBe(404);
+  });
+
   it('narrows to a region and counts the options', async () => {
     const all = await api('q=');
     const libya = await api('region=LY&limit=50');

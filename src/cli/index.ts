@@ -6,24 +6,12 @@ import { connectEngine } from '../engine/connect.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { analysisVersion } from '../indexer/analysis-version.ts';
-import { indexArticles, type IndexSummary } from '../indexer/indexer.ts';
+import { indexArticles } from '../indexer/indexer.ts';
 import { createProgress } from './progress.ts';
+import { printSummary } from './summary.ts';
 import { runCli } from './run.ts';
 
 const USAGE = 'usage: npm run index -- [--rebuild] PATH...   (files or folders of .txt, .md, .ndjson, .ndjson.gz)';
-
-export function printSummary(summary: IndexSummary, out: NodeJS.WriteStream = process.stdout): void {
-  for (const problem of summary.problems) {
-    console.error(`skipped ${problem.file}${problem.line !== null ? `:${problem.line}` : ''}: ${problem.message}`);
-  }
-  for (const failure of summary.failures) console.error(`failed: ${failure}`);
-  out.write(
-    `Indexed ${summary.articles} articles (${summary.sections} sections): ${summary.changed} new or changed, ` +
-      `${summary.unchanged} unchanged, ${summary.deleted} deleted; ${summary.sectionsSent} sections sent; ` +
-      `${summary.problems.length} skipped, ${summary.failures.length} failed; ${summary.seconds.toFixed(1)} s; ` +
-      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
-  );
-}
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({ options: { rebuild: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });

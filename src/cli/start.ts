@@ -8,7 +8,7 @@ import { loadGazetteer } from '../entities/index.ts';
 import { analysisVersion } from '../indexer/analysis-version.ts';
 import { indexArticles } from '../indexer/indexer.ts';
 import { createSite } from '../web/site.ts';
-import { printSummary } from './index.ts';
+import { printSummary } from './summary.ts';
 import { runCli } from './run.ts';
 
 await runCli(async () => {

@@ -11,13 +11,16 @@ let home: string;
 let site: Awaited<ReturnType<typeof createSite>>;
 
 beforeAll(async () => {
+  const gazetteer = loadGazetteer();
   home = mkdtempSync(join(tmpdir(), 'engine-down-'));
   engine = await startEngine({ home });
-  site = await createSite({ engineUrl: engine.url, apiKey: engine.masterKey, index: 'sections', gazetteer: loadGazetteer() });
+  site = await createSite({ engineUrl: engine.url, apiKey: engine.masterKey, index: 'sections', gazetteer });
   await engine.stop();
 });
-afterAll(() => {
-  site.stop();
+afterAll(async () => {
+  site?.stop();
+  // Also when the set-up failed half way: no engine may outlive the tests.
+  await engine?.stop();
   rmSync(home, { recursive: true, force: true });
 });
 

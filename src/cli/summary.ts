@@ -1,0 +1,15 @@
+import type { IndexSummary } from '../indexer/indexer.ts';
+
+/** The indexer's closing report: each problem with its place, then one line of counts. */
+export function printSummary(summary: IndexSummary, out: NodeJS.WriteStream = process.stdout): void {
+  for (const problem of summary.problems) {
+    console.error(`skipped ${problem.file}${problem.line !== null ? `:${problem.line}` : ''}: ${problem.message}`);
+  }
+  for (const failure of summary.failures) console.error(`failed: ${failure}`);
+  out.write(
+    `Indexed ${summary.articles} articles (${summary.sections} sections): ${summary.changed} new or changed, ` +
+      `${summary.unchanged} unchanged, ${summary.deleted} deleted; ${summary.sectionsSent} sections sent; ` +
+      `${summary.problems.length} skipped, ${summary.failures.length} failed; ${summary.seconds.toFixed(1)} s; ` +
+      `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
+  );
+}

@@ -1,11 +1,12 @@
-import { Meilisearch, MeilisearchApiError } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError } from 'meilisearch';
 import type { EnqueuedTaskPromise, Index, RecordAny, Task } from 'meilisearch';
+import { nodeHttpClient } from './http-client.ts';
 
 /** Every engine call is bounded: a slow or stopped engine must never hang a page or the indexer. */
 export const ENGINE_TIMEOUT_MS = 5_000;
 
 export function createEngineClient(url: string, apiKey: string, timeout = ENGINE_TIMEOUT_MS): Meilisearch {
-  return new Meilisearch({ host: url, apiKey, timeout });
+  return new Meilisearch({ host: url, apiKey, timeout, httpClient: nodeHttpClient });
 }
 
 export class TaskFailedError extends Error {
@@ -23,8 +24,13 @@ export async function settle(enqueued: EnqueuedTaskPromise, timeout = 10 * 60_00
   return task;
 }
 
-export const isIndexNotFound = (error: unknown): boolean =>
-  error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found';
+/** The engine's error answer, also when the client wrapped it (it wraps whatever a custom HTTP client throws). */
+export function engineAnswer(error: unknown): MeilisearchApiError | null {
+  if (error instanceof MeilisearchApiError) return error;
+  return error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError ? error.cause : null;
+}
+
+export const isIndexNotFound = (error: unknown): boolean => engineAnswer(error)?.cause?.code === 'index_not_found';
 
 /** The index, created (with `id` as primary key) when it does not exist yet. */
 export async function ensureIndex<T extends RecordAny>(client: Meilisearch, uid: string): Promise<Index<T>> {

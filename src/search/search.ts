@@ -5,7 +5,7 @@ import { idf, scoreCandidate } from './bm25.ts';
 import { allOf, anyOf } from './filter-expression.ts';
 import { highlight, snippet, type MatchSpec } from './highlight.ts';
 import { closestKnownTerm } from './suggest.ts';
-import { engineQueryString, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
+import { engineQueryString, hasSearchTerms, matchForms, parseQuery, type QueryTerm } from './query-syntax.ts';
 
 export type FacetName = 'region' | 'actor';
 
@@ -239,4 +239,3 @@ function toHit(document: SectionDocument, spec: MatchSpec, q: string): SearchHit
 }
 
 export type Search = ReturnType<typeof createSearcher>;
-export type { ParsedQuery };

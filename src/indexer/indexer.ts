@@ -85,7 +85,7 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
       settle(enqueued).then(
         () => undefined,
         (error: unknown) => {
-          summary.failures.push(error instanceof TaskFailedError ? `${what}: ${error.message}` : `${what}: ${(error as Error).message}`);
+          summary.failures.push(`${what}: ${(error as Error).message}`);
         },
       ),
     );

@@ -2,7 +2,7 @@ import type { Meilisearch, MultiSearchQuery, SearchResponse as EngineResponse } 
 import type { SectionDocument } from '../indexer/section-document.ts';
 import type { TermStats } from '../indexer/term-stats.ts';
 import { idf, scoreCandidate } from './bm25.ts';
-import { allOf, anyOf } from './filter-expression.ts';
+import { allOf, anyOf, quoteFilterValue } from './filter-expression.ts';
 import { highlight, snippet, type MatchSpec } from './highlight.ts';
 import { closestKnownTerm } from './suggest.ts';
 import { engineQueryString, hasSearchTerms, matchForms, parseQuery, type QueryTerm } from './query-syntax.ts';
@@ -129,11 +129,12 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
     };
     if (result.nothingSearchable) return result;
 
-    const entityClause = recognized.length === 0 ? null : recognized.map((m) => `${FACET_ATTRIBUTE[m.facet]} = ${JSON.stringify(m.id)}`).join(' OR ');
+    const entityClause = recognized.length === 0 ? null : recognized.map((m) => `${FACET_ATTRIBUTE[m.facet]} = ${quoteFilterValue(m.id)}`).join(' OR ');
     const filterWithout = (skip: FacetName | null) =>
       allOf([entityClause, skip === 'region' ? null : anyOf('regions', filters.region), skip === 'actor' ? null : anyOf('actors', filters.actor)]) ?? undefined;
     const browsing = !hasSearchTerms(parsed);
-    const queryString = browsing ? (parsed.excluded.length > 0 ? engineQueryString(parsed) : '') : engineQueryString(parsed);
+    const queryString = browsing && parsed.excluded.length === 0 ? '' : engineQueryString(parsed);
+    const filter = filterWithout(null);
     const long = parsed.words.length >= FAN_OUT_FROM_TERMS || (parsed.question && parsed.words.length >= 2);
     const offset = (page - 1) * pageSize;
 
@@ -142,7 +143,7 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
       {
         indexUid: index,
         q: queryString,
-        filter: filterWithout(null),
+        filter,
         facets: (['region', 'actor'] as const).filter((facet) => !disjunctive.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]),
         attributesToRetrieve: long ? RERANK_FIELDS : HIT_FIELDS,
         matchingStrategy: 'frequency',
@@ -154,10 +155,10 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
     ];
     const rareTerms = long ? rarestTerms(parsed.words, termStats) : [];
     for (const term of rareTerms) {
-      queries.push({ indexUid: index, q: `${term.term} `, filter: filterWithout(null), attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'all' });
+      queries.push({ indexUid: index, q: `${term.term} `, filter, attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'all' });
     }
     if (long) {
-      queries.push({ indexUid: index, q: queryString, filter: filterWithout(null), attributesToSearchOn: ['title_terms'], attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'frequency' });
+      queries.push({ indexUid: index, q: queryString, filter, attributesToSearchOn: ['title_terms'], attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'frequency' });
     }
 
     trace?.(queries);

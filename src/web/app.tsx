@@ -19,7 +19,7 @@ import { SearchPage } from '../../views/search-page.tsx';
 import type { Archive } from '../search/archive.ts';
 import { highlight } from '../search/highlight.ts';
 import { parseQuery, matchForms } from '../search/query-syntax.ts';
-import type { Search, SearchResult } from '../search/search.ts';
+import { MAX_QUERY_LENGTH, type Search, type SearchResult } from '../search/search.ts';
 import type { Assets } from './assets.ts';
 import { BadParameterError, searchRequestFrom } from './request-params.ts';
 
@@ -107,7 +107,7 @@ export function createApp(deps: AppDependencies): Hono<{ Variables: SecureHeader
     if (!sections) {
       return page(c, <MessagePage assets={assets} title="المقال غير موجود" message="لا يوجد في الأرشيف مقال بهذا المعرّف. ربما حُذف أو تغيّر رابطه." />, 404);
     }
-    const q = (c.req.query('q') ?? '').slice(0, 300);
+    const q = (c.req.query('q') ?? '').slice(0, MAX_QUERY_LENGTH);
     const spec = matchForms(parseQuery(q, deps.evidence));
     const first = sections[0];
     const article: ArticleView = {

@@ -32,6 +32,8 @@ export interface AppDependencies {
   evidence: (stem: string) => number;
   engineHealthy: () => Promise<boolean>;
   assets: Assets;
+  /** Longest a request may take before it is answered 503 (tests shorten it). */
+  requestTimeoutMs?: number;
 }
 
 const RETRY_AFTER_SECONDS = '5';
@@ -68,7 +70,7 @@ export function createApp(deps: AppDependencies): Hono<{ Variables: SecureHeader
 
   app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false }));
   app.use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('request body too large', 413) }));
-  app.use(timeout(REQUEST_TIMEOUT_MS, () => new HTTPException(503, { message: 'request timed out' })));
+  app.use(timeout(deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, () => new HTTPException(503, { message: 'request timed out' })));
   app.use(compress());
   app.use(etag());
 

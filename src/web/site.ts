@@ -13,11 +13,15 @@ export interface SiteOptions {
   apiKey: string;
   index: string;
   gazetteer: Gazetteer;
+  /** Bound of every engine call (default ENGINE_TIMEOUT_MS); tests shorten it to see a slow engine quickly. */
+  engineTimeoutMs?: number;
+  /** Bound of a whole request (default REQUEST_TIMEOUT_MS of the app). */
+  requestTimeoutMs?: number;
 }
 
 /** Everything the web app needs, wired once at start: assets, statistics, search, archive. */
 export async function createSite(options: SiteOptions) {
-  const client = createEngineClient(options.engineUrl, options.apiKey);
+  const client = createEngineClient(options.engineUrl, options.apiKey, options.engineTimeoutMs);
   const stats = await createLiveStats(client, options.index);
   const entities = createEntityCatalog(options.gazetteer);
   const search = createSearcher({ client, index: options.index, entities, stats: stats.current });
@@ -30,6 +34,7 @@ export async function createSite(options: SiteOptions) {
     evidence: (stem) => stats.current().df.get(stem) ?? 0,
     engineHealthy: () => client.isHealthy(),
     assets: loadAssets(),
+    requestTimeoutMs: options.requestTimeoutMs,
   });
   return { app, search, stats, stop: stats.stop };
 }

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngineClient } from '../../src/engine/client.ts';
+import { startEngine, type EngineHandle } from '../../src/engine/embedded.ts';
+import { ensureReadKey } from '../../src/engine/read-key.ts';
+import { loadEngineSettings } from '../../src/engine/settings.ts';
+import { loadGazetteer } from '../../src/entities/index.ts';
+import { indexArticles } from '../../src/indexer/indexer.ts';
+import { createSite } from '../../src/web/site.ts';
+import { startFaultProxy, type FaultProxy } from '../harness.ts';
+import { fixture, testEngine } from '../helpers.ts';
+
+type Site = Awaited<ReturnType<typeof createSite>>;
+const gazetteer = loadGazetteer();
+const HAFTAR = encodeURIComponent('حفتر');
+const ENGINE_TIMEOUT_MS = 400;
+const PAGES = ['/', `/search?q=${HAFTAR}`, `/search?q=${HAFTAR}&region=LY`, '/articles/seed', '/entities/khalifa-haftar'];
+
+async function timed(site: Site, path: string, headers: Record<string, string> = {}) {
+  const started = performance.now();
+  const response = await site.app.request(path, { headers });
+  const body = await response.text();
+  return { response, body, ms: performance.now() - started };
+}
+
+/** The engine is unreachable in some way: every page and the API say so with 503 and Retry-After, quickly. */
+async function expectUnavailable(site: Site, withinMs: number) {
+  const answers = await Promise.all([
+    ...PAGES.map((path) => timed(site, path)),
+    timed(site, `/search?q=${HAFTAR}`, { 'HX-Request': 'true' }),
+    timed(site, `/api/search?q=${HAFTAR}`),
+  ]);
+  for (const { response, body, ms } of answers) {
+    expect(response.status).toBe(503);
+    expect(response.headers.get('Retry-After')).toBe('5');
+    expect(ms).toBeLessThan(withinMs);
+    if (response.headers.get('Content-Type')?.startsWith('application/json')) expect(JSON.parse(body)).toEqual({ error: 'search engine unavailable' });
+    else expect(body).toContain('محرك البحث لا يستجيب الآن');
+    expect(body).not.toMatch(/at .+\.ts:\d+|Meilisearch(Request|Api)Error|ECONNRESET/u);
+  }
+  const health = await timed(site, '/healthz');
+  expect(health.response.status).toBe(503);
+  expect(health.ms).toBeLessThan(withinMs);
+}
+
+async function expectServing(site: Site) {
+  for (const path of PAGES) expect((await site.app.request(path)).status, path).toBe(200);
+  const result = (await (await site.app.request(`/api/search?q=${HAFTAR}`)).json()) as { total: number };
+  expect(result.total).toBe(4);
+  expect((await site.app.request('/healthz')).status).toBe(200);
+}
+
+describe('an engine behind a faulty network', () => {
+  const { url, client, index } = testEngine('faults');
+  let proxy: FaultProxy;
+  let site: Site;
+
+  beforeAll(async () => {
+    const summary = await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
+    expect(summary.problems).toEqual([]);
+    proxy = await startFaultProxy(url);
+    site = await createSite({ engineUrl: proxy.url, apiKey: await ensureReadKey(client, index), index, gazetteer, engineTimeoutMs: ENGINE_TIMEOUT_MS });
+  });
+  afterAll(async () => {
+    site?.stop();
+    await proxy?.close();
+  });
+
+  it('answers 503 with the clear message and Retry-After when the engine is slower than the engine timeout, and never hangs', async () => {
+    proxy.fault = { kind: 'delay', ms: 10_000 };
+    // The engine timeout plus rendering, far below the delay: nobody waits for the slow engine.
+    await expectUnavailable(site, ENGINE_TIMEOUT_MS + 1500);
+    proxy.fault = { kind: 'pass' };
+    await expectServing(site);
+  });
+
+  it('answers 503, not 500, when the engine accepts the request and then drops the connection', async () => {
+    proxy.fault = { kind: 'drop' };
+    await expectUnavailable(site, 2000);
+    proxy.fault = { kind: 'pass' };
+    await expectServing(site);
+  });
+
+  it('answers 503 when something in front of the engine answers 503 or a page that is not JSON', async () => {
+    for (const kind of ['unavailable', 'garbage'] as const) {
+      proxy.fault = { kind };
+      await expectUnavailable(site, 2000);
+    }
+    proxy.fault = { kind: 'pass' };
+    await expectServing(site);
+  });
+});
+
+describe('an engine that is stopped and started again', () => {
+  let home: string;
+  let engine: EngineHandle | undefined;
+  let site: Site;
+
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'engine-restart-'));
+    engine = await startEngine({ home });
+    const admin = createEngineClient(engine.url, engine.masterKey, 30_000);
+    const summary = await indexArticles({ client: admin, index: 'sections', paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
+    expect(summary.problems).toEqual([]);
+    site = await createSite({ engineUrl: engine.url, apiKey: await ensureReadKey(admin, 'sections'), index: 'sections', gazetteer, engineTimeoutMs: 1000 });
+  });
+  afterAll(async () => {
+    site?.stop();
+    // Also when a test failed half way: no engine may outlive the file.
+    await engine?.stop();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('serves, says 503 while the engine is away, and recovers by itself on the same port and data without restarting the app', async () => {
+    if (!engine) throw new Error('no engine');
+    await expectServing(site);
+    const port = Number(new URL(engine.url).port);
+
+    await engine.stop();
+    await expectUnavailable(site, 2500);
+
+    engine = await startEngine({ home, port });
+    expect(engine.url).toBe(`http://127.0.0.1:${port}`);
+    // The app keeps its kept-alive sockets to the old process; the first answers may still be 503.
+    const deadline = Date.now() + 10_000;
+    while ((await site.app.request('/healthz')).status !== 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    let searchOk = false;
+    while (!searchOk && Date.now() < deadline) {
+      searchOk = (await site.app.request(`/api/search?q=${HAFTAR}`)).status === 200;
+      if (!searchOk) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await expectServing(site);
+  });
+});

@@ -117,7 +117,7 @@ export function createApp(deps: AppDependencies): Hono<{ Variables: SecureHeader
       title: first?.title ?? '',
       date: first?.date ?? null,
       source: first?.source ?? null,
-      url: first?.url ?? null,
+      url: webLink(first?.url),
       regions: [...new Set(sections.flatMap((section) => section.regions))],
       actors: [...new Set(sections.flatMap((section) => section.actors))],
       sections: sections.map((section) => {
@@ -171,6 +171,16 @@ export function createApp(deps: AppDependencies): Hono<{ Variables: SecureHeader
   });
 
   return app;
+}
+
+/** An article's source link only when it is http(s): a `javascript:` or `data:` URL from an archive file must not become a link. */
+function webLink(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol) ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The public JSON of /api/search. */

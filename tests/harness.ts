@@ -104,6 +104,28 @@ export async function listen(app: Hono<{ Variables: SecureHeadersVariables }>): 
   };
 }
 
+export interface RawAnswer {
+  status: number;
+  /** Header lines as sent, names and values. */
+  headers: string;
+  body: string;
+}
+
+/** One request on its own connection with node:http, which sends whatever the test asks (huge headers, any method). */
+export function rawRequest(origin: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, origin), { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.rawHeaders.join('\n'), body }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
 const ROOT = new URL('../', import.meta.url).pathname;
 
 export interface ServerProcess {

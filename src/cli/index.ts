@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import { MeilisearchError } from 'meilisearch';
 import { inputBytes } from '../articles/read.ts';
 import { readConfig } from '../config.ts';
-import { createEngineClient } from '../engine/client.ts';
+import { createRetryingEngineClient, describeEngineError, TaskFailedError } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
@@ -11,18 +12,30 @@ import { createProgress } from './progress.ts';
 import { printSummary } from './summary.ts';
 import { runCli } from './run.ts';
 
-const USAGE = 'usage: npm run index -- [--rebuild] PATH...   (files or folders of .txt, .md, .ndjson, .ndjson.gz)';
+const USAGE = `usage: npm run index -- [--rebuild] [--batch-size N] PATH...   (files or folders of .txt, .md, .ndjson, .ndjson.gz)
+  --rebuild         build a fresh index and swap it in when it is complete
+  --batch-size N    sections per engine request (default 2000)`;
 
 await runCli(async () => {
-  const { values, positionals } = parseArgs({ options: { rebuild: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  if (values.help || positionals.length === 0) {
+  const { values, positionals } = parseArgs({
+    options: { rebuild: { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+  if (values.help || positionals.length === 0 || (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0))) {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
   const config = readConfig();
   const engine = await connectEngine(config);
+  let retries = 0;
   try {
-    const client = createEngineClient(engine.url, engine.masterKey, 60_000);
+    const client = createRetryingEngineClient(engine.url, engine.masterKey, {
+      onRetry: ({ method, path, reason, attempt, attempts, delayMs }) => {
+        retries++;
+        console.error(`engine: ${method} ${path} ${reason}; try ${attempt + 1} of ${attempts} in ${delayMs} ms`);
+      },
+    });
     const total = await inputBytes(positionals);
     const progress = createProgress('indexing', 'bytes');
     const summary = await indexArticles({
@@ -33,11 +46,17 @@ await runCli(async () => {
       gazetteer: loadGazetteer(),
       settings: loadEngineSettings(),
       analysisVersion: analysisVersion(),
+      batchSize,
       onProgress: (p) => progress.update(p.bytesRead, total, `${p.articles} articles, ${p.sections} sections, ${p.problems} skipped`),
     });
     progress.done();
-    printSummary(summary);
+    printSummary(summary, retries);
     return summary.problems.length > 0 || summary.failures.length > 0 ? 1 : 0;
+  } catch (error) {
+    // The engine refused or stayed away past the retries: one line with its reason, not a stack trace.
+    if (!(error instanceof MeilisearchError || error instanceof TaskFailedError)) throw error;
+    console.error(`failed: ${describeEngineError(error)}${retries > 0 ? ` (after ${retries} retried requests)` : ''}`);
+    return 1;
   } finally {
     await engine.stop();
   }

@@ -1,7 +1,7 @@
 import type { IndexSummary } from '../indexer/indexer.ts';
 
-/** The indexer's closing report: each problem with its place, then one line of counts. */
-export function printSummary(summary: IndexSummary, out: NodeJS.WriteStream = process.stdout): void {
+/** The indexer's closing report: each problem with its place, then one line of counts (with the engine requests that had to be retried, if any). */
+export function printSummary(summary: IndexSummary, retries = 0, out: NodeJS.WriteStream = process.stdout): void {
   for (const problem of summary.problems) {
     console.error(`skipped ${problem.file}${problem.line !== null ? `:${problem.line}` : ''}: ${problem.message}`);
   }
@@ -9,7 +9,7 @@ export function printSummary(summary: IndexSummary, out: NodeJS.WriteStream = pr
   out.write(
     `Indexed ${summary.articles} articles (${summary.sections} sections): ${summary.changed} new or changed, ` +
       `${summary.unchanged} unchanged, ${summary.deleted} deleted; ${summary.sectionsSent} sections sent; ` +
-      `${summary.problems.length} skipped, ${summary.failures.length} failed; ${summary.seconds.toFixed(1)} s; ` +
+      `${summary.problems.length} skipped, ${summary.failures.length} failed${retries > 0 ? `, ${retries} retried` : ''}; ${summary.seconds.toFixed(1)} s; ` +
       `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`,
   );
 }

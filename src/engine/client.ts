@@ -1,12 +1,21 @@
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError } from 'meilisearch';
-import type { EnqueuedTaskPromise, Index, RecordAny, Task } from 'meilisearch';
+import type { EnqueuedTaskPromise, Index, RecordAny, Task, TaskStatus } from 'meilisearch';
 import { nodeHttpClient } from './http-client.ts';
+import { withRetries, type RetryOptions } from './retry.ts';
 
 /** Every engine call is bounded: a slow or stopped engine must never hang a page or the indexer. */
 export const ENGINE_TIMEOUT_MS = 5_000;
 
 export function createEngineClient(url: string, apiKey: string, timeout = ENGINE_TIMEOUT_MS): Meilisearch {
   return new Meilisearch({ host: url, apiKey, timeout, httpClient: nodeHttpClient });
+}
+
+/**
+ * A client for long batch work (the indexer): a transient failure is retried with backoff instead
+ * of ending a run. Each try is bounded by `attemptTimeoutMs`, so no call hangs.
+ */
+export function createRetryingEngineClient(url: string, apiKey: string, retry: RetryOptions = {}): Meilisearch {
+  return new Meilisearch({ host: url, apiKey, httpClient: withRetries(nodeHttpClient, retry) });
 }
 
 export class TaskFailedError extends Error {
@@ -41,4 +50,24 @@ export async function ensureIndex<T extends RecordAny>(client: Meilisearch, uid:
     await settle(client.createIndex(uid, { primaryKey: 'id' }));
   }
   return client.index<T>(uid);
+}
+
+/** Waits until the engine has done what is queued for these indexes (tasks of a run that was killed keep running). */
+export async function settlePending(client: Meilisearch, uids: string[]): Promise<void> {
+  const statuses: TaskStatus[] = ['enqueued', 'processing'];
+  // A swap task has no index of its own: the `indexUids` filter does not find it.
+  const [own, swaps] = await Promise.all([
+    client.tasks.getTasks({ indexUids: uids, statuses, limit: 1000 }),
+    client.tasks.getTasks({ types: ['indexSwap'], statuses, limit: 1000 }),
+  ]);
+  for (const task of [...own.results, ...swaps.results]) await client.tasks.waitForTask(task.uid, { timeout: 10 * 60_000, interval: 200 });
+}
+
+/** One line on an engine failure, with the cause the client wrapped (refused connection, the engine's own message). */
+export function describeEngineError(error: unknown): string {
+  const messages: string[] = [];
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (!messages.includes(cause.message)) messages.push(cause.message);
+  }
+  return messages.join(': ');
 }

@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { EnqueuedTaskPromise, Index, Meilisearch, Settings } from 'meilisearch';
-import type { ReadProblem, ReadResult } from '../articles/article.ts';
-import { safeArticleId } from '../articles/ids.ts';
+import type { Article, ReadProblem, ReadResult } from '../articles/article.ts';
+import { safeArticleId, sectionDocumentId } from '../articles/ids.ts';
 import { readArticles } from '../articles/read.ts';
-import { ensureIndex, isIndexNotFound, settle, TaskFailedError } from '../engine/client.ts';
+import { ensureIndex, isIndexNotFound, settle, settlePending } from '../engine/client.ts';
 import { settingsHold } from '../engine/settings.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { articleFingerprint, sectionDocuments, type SectionDocument } from './section-document.ts';
-import { addSection, emptyTermStats, saveTermStats, statsIndexName, type TermStats } from './term-stats.ts';
+import { addSection, emptyTermStats, markTermStatsStale, saveTermStats, statsIndexName, termStatsCurrent, type TermStats } from './term-stats.ts';
 
 export interface IndexOptions {
   client: Meilisearch;
@@ -53,8 +53,9 @@ export interface IndexSummary {
 }
 
 interface IndexedArticle {
-  hash: string;
-  origin: string;
+  /** The fingerprint all its sections carry; null when they differ (a change was cut off half way). */
+  hash: string | null;
+  origins: Set<string>;
   sectionIds: string[];
 }
 
@@ -64,13 +65,19 @@ const MAX_TASKS_IN_FLIGHT = 3;
 export async function indexArticles(options: IndexOptions): Promise<IndexSummary> {
   const started = Date.now();
   const { client, rebuild = false } = options;
-  const target = rebuild ? `${options.index}-next` : options.index;
-  if (rebuild) await dropIndexes(client, [target, statsIndexName(target)]);
+  const next = `${options.index}-next`;
+  const target = rebuild ? next : options.index;
+  // A killed run leaves tasks that the engine still carries out: the index is read once they are done.
+  await settlePending(client, [options.index, statsIndexName(options.index), next, statsIndexName(next)]);
+  // What an interrupted rebuild left is never swapped in: it is dropped, and a rebuild starts afresh.
+  await dropIndexes(client, [next, statsIndexName(next)]);
   const index = await ensureIndex<SectionDocument>(client, target);
   const currentSettings = await index.getSettings();
   if (!settingsHold(options.settings, currentSettings)) await settle(index.updateSettings(options.settings));
 
   const indexed = rebuild ? new Map<string, IndexedArticle>() : await readIndexedArticles(index);
+  const statsWereCurrent = !rebuild && (await termStatsCurrent(client, target));
+  let statsMarkedStale = false;
   const summary: IndexSummary = { articles: 0, changed: 0, unchanged: 0, deleted: 0, sections: 0, sectionsSent: 0, problems: [], failures: [], seconds: 0 };
   // A fresh index gets its statistics counted on the way in; an updated one is recounted at the end.
   const streamedStats: TermStats | null = indexed.size === 0 ? emptyTermStats() : null;
@@ -91,6 +98,10 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
     );
   };
   const flush = async () => {
+    if (!rebuild && !statsMarkedStale && (batch.length > 0 || staleIds.length > 0)) {
+      await markTermStatsStale(client, target);
+      statsMarkedStale = true;
+    }
     if (batch.length > 0) {
       summary.sectionsSent += batch.length;
       track(index.addDocuments(batch, { primaryKey: 'id' }), `${batch.length} sections`);
@@ -122,7 +133,7 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
         const previous = indexed.get(id);
         // The fingerprint comes first: an unchanged article costs no analysis and no request.
         const located = { ...article, origin: { ...article.origin, file: origin } };
-        if (previous?.hash === articleFingerprint(located, options.analysisVersion)) {
+        if (previous !== undefined && isUnchanged(previous, located, articleFingerprint(located, options.analysisVersion))) {
           summary.unchanged++;
         } else {
           const documents = sectionDocuments(located, options.gazetteer, options.analysisVersion);
@@ -141,7 +152,7 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   const roots = await readableRoots(options.paths);
   for (const [id, article] of indexed) {
     if (seenArticles.has(id)) continue;
-    const leftItsFile = filesRead.has(article.origin) || (roots.some((root) => isUnder(article.origin, root)) && !existsSync(article.origin));
+    const leftItsFile = [...article.origins].some((origin) => filesRead.has(origin) || (roots.some((root) => isUnder(origin, root)) && !existsSync(origin)));
     if (!leftItsFile) continue;
     summary.deleted++;
     staleIds.push(...article.sectionIds);
@@ -149,11 +160,15 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   await flush();
   await Promise.all(inFlight);
 
-  const changedAnything = summary.changed > 0 || summary.deleted > 0;
-  if (summary.failures.length === 0 && (changedAnything || rebuild)) {
+  if (summary.failures.length === 0 && (rebuild || statsMarkedStale || !statsWereCurrent)) {
     await saveTermStats(client, target, streamedStats ?? (await countTermStats(index)));
   }
   if (rebuild) {
+    // The last guard before searchers see it: the fresh index holds every section sent, or it is not swapped in.
+    const { numberOfDocuments } = await index.getStats();
+    if (summary.failures.length === 0 && numberOfDocuments !== summary.sectionsSent) {
+      summary.failures.push(`the rebuilt index holds ${numberOfDocuments} sections where ${summary.sectionsSent} were sent; it was not swapped in`);
+    }
     if (summary.failures.length === 0) await swapIn(client, options.index, target);
     await dropIndexes(client, [target, statsIndexName(target)]);
   }
@@ -161,7 +176,14 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   return summary;
 }
 
-/** What the index holds now, by article: its fingerprint, origin file and section ids. */
+/** Unchanged only when every section carries the current fingerprint and the sections are exactly the article's. */
+function isUnchanged(indexed: IndexedArticle, article: Article, fingerprint: string): boolean {
+  if (indexed.hash !== fingerprint || indexed.sectionIds.length !== article.sections.length) return false;
+  const ids = new Set(indexed.sectionIds);
+  return article.sections.every((section) => ids.has(sectionDocumentId(article.id, section.n)));
+}
+
+/** What the index holds now, by article: its fingerprint, origin files and section ids. */
 async function readIndexedArticles(index: Index<SectionDocument>): Promise<Map<string, IndexedArticle>> {
   const articles = new Map<string, IndexedArticle>();
   const limit = 10_000;
@@ -169,8 +191,13 @@ async function readIndexedArticles(index: Index<SectionDocument>): Promise<Map<s
     const page = await index.getDocuments({ fields: ['id', 'articleId', 'hash', 'origin'], limit, offset });
     for (const document of page.results) {
       const article = articles.get(document.articleId);
-      if (article) article.sectionIds.push(document.id);
-      else articles.set(document.articleId, { hash: document.hash, origin: document.origin, sectionIds: [document.id] });
+      if (article) {
+        article.sectionIds.push(document.id);
+        article.origins.add(document.origin);
+        if (article.hash !== document.hash) article.hash = null;
+      } else {
+        articles.set(document.articleId, { hash: document.hash, origins: new Set([document.origin]), sectionIds: [document.id] });
+      }
     }
     if (page.results.length < limit) return articles;
   }
@@ -208,12 +235,15 @@ async function swapIn(client: Meilisearch, live: string, fresh: string): Promise
   ]));
 }
 
+/** Drops the indexes that exist (asking first keeps failed deletions out of the engine's task list). */
 async function dropIndexes(client: Meilisearch, uids: string[]): Promise<void> {
   for (const uid of uids) {
     try {
-      await settle(client.deleteIndex(uid));
+      await client.getIndex(uid);
     } catch (error) {
-      if (!(error instanceof TaskFailedError && error.task.error?.code === 'index_not_found') && !isIndexNotFound(error)) throw error;
+      if (isIndexNotFound(error)) continue;
+      throw error;
     }
+    await settle(client.deleteIndex(uid));
   }
 }

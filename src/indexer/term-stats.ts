@@ -1,5 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
-import { ensureIndex, isIndexNotFound, settle } from '../engine/client.ts';
+import { engineAnswer, ensureIndex, isIndexNotFound, settle } from '../engine/client.ts';
 
 /**
  * Collection statistics for BM25 and for clitic evidence: in how many sections each stem occurs.
@@ -39,26 +39,52 @@ interface StatsDocument {
   documents?: number;
   totalLength?: number;
   data?: string;
+  /** On `meta` while the sections may differ from what the statistics were counted over. */
+  stale?: boolean;
 }
 
 const CHUNK_TERMS = 50_000;
 
-/** Replaces the stored statistics with `stats` (meta first in the batch, chunks after, stale chunks removed). */
+/**
+ * Replaces the stored statistics with `stats`. Chunks left over from a larger vocabulary go first;
+ * then meta and chunks are written in one task, so the engine holds either the old statistics or
+ * the new ones, and `meta` is no longer stale. Terms are sorted: equal statistics are equal documents.
+ */
 export async function saveTermStats(client: Meilisearch, index: string, stats: TermStats): Promise<void> {
   const documents: StatsDocument[] = [{ id: 'meta', articles: stats.articles, documents: stats.documents, totalLength: stats.totalLength }];
-  const entries = [...stats.df];
+  const entries = [...stats.df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (let i = 0; i < entries.length; i += CHUNK_TERMS) {
     const data = entries.slice(i, i + CHUNK_TERMS).map(([term, df]) => `${term}\t${df}`).join('\n');
     documents.push({ id: `df-${i / CHUNK_TERMS}`, data });
   }
-  const statsIndex = await ensureIndex(client, statsIndexName(index));
-  const stale = (await statsIndex.getDocuments({ fields: ['id'], limit: 10_000 })).results
+  const statsIndex = await ensureIndex<StatsDocument>(client, statsIndexName(index));
+  const leftover = (await statsIndex.getDocuments({ fields: ['id'], limit: 10_000 })).results
     .map((document) => document.id)
     .filter((id) => !documents.some((document) => document.id === id));
   // The chunks hold data, not text to search: only `id` is searchable, so the engine does not tokenize them.
   await settle(statsIndex.updateSettings({ searchableAttributes: ['id'] }));
+  if (leftover.length > 0) await settle(statsIndex.deleteDocuments(leftover));
   await settle(statsIndex.addDocuments(documents));
-  if (stale.length > 0) await settle(statsIndex.deleteDocuments(stale));
+}
+
+/**
+ * Marks the statistics stale before the indexer changes any section: a run killed before it saved
+ * new ones leaves the mark, and the next run counts them again even when it has nothing to send.
+ */
+export async function markTermStatsStale(client: Meilisearch, index: string): Promise<void> {
+  await settle(client.index<StatsDocument>(statsIndexName(index)).updateDocuments([{ id: 'meta', stale: true }], { primaryKey: 'id' }));
+}
+
+/** True when statistics were saved and no change of the sections began since. */
+export async function termStatsCurrent(client: Meilisearch, index: string): Promise<boolean> {
+  try {
+    const meta = await client.index<StatsDocument>(statsIndexName(index)).getDocument('meta');
+    return meta.stale !== true;
+  } catch (error) {
+    const code = engineAnswer(error)?.cause?.code;
+    if (code === 'index_not_found' || code === 'document_not_found') return false;
+    throw error;
+  }
 }
 
 export async function loadTermStats(client: Meilisearch, index: string): Promise<TermStats> {

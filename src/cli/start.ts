@@ -1,6 +1,7 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
 import { readConfig } from '../config.ts';
-import { createEngineClient } from '../engine/client.ts';
+import { createEngineClient, ENGINE_TIMEOUT_MS } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
 import { ensureReadKey } from '../engine/read-key.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
@@ -35,17 +36,28 @@ await runCli(async () => {
     console.log(`Archive search ready: http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}/`);
   });
 
+  // serve() without a createServer option makes a node:http server.
+  const httpServer = server as Server;
+  const inFlight = new Set<ServerResponse>();
+  httpServer.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+  });
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing requests and stopping`);
     site.stop();
-    server.close(() => {
+    // close() stops accepting and drops idle keep-alive connections; answers still in flight close
+    // theirs when done, so a browser's kept-alive socket does not hold the exit back.
+    for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+    httpServer.close(() => {
       void engine.stop().then(() => process.exit(0));
     });
-    // Keep-alive connections must not hold the exit hostage.
-    setTimeout(() => void engine.stop().then(() => process.exit(0)), 5000).unref();
+    // A request waiting on the engine gets its answer (at most the engine timeout); then nothing holds the exit.
+    setTimeout(() => void engine.stop().then(() => process.exit(0)), ENGINE_TIMEOUT_MS + 2000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

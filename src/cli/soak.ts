@@ -1,83 +1,200 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { rssMb, runNode, startServer, stopChild } from '../bench/processes.ts';
+import { rssMb, startServer, stopChild } from '../bench/processes.ts';
+import { ENGINE_TIMEOUT_MS } from '../engine/client.ts';
 import { freePort, startEngine, type EngineHandle } from '../engine/embedded.ts';
 import { runCli } from './run.ts';
 
-const USAGE = 'usage: npm run soak -- --seconds N   (mixed load at 32 clients; the engine is restarted once half way)';
+const USAGE = 'usage: npm run soak -- --seconds N [--corpus NEWS.ndjson.gz]   (mixed load at 32 clients; the engine is restarted once half way)';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CLIENTS = 32;
+/** After the engine is back, the app may still meet a socket to the old process once: 503s this long after are still the restart's. */
+const RECOVERY_GRACE_MS = ENGINE_TIMEOUT_MS;
 
 const QUERIES = ['حفتر', 'المخابرات', 'مصر', 'بنغازي', '"شرق المتوسط"', 'السودان -ليبيا', 'الليبي', 'القاهرة', 'مكتبات', 'ما هي علاقة القاهرة بشرق ليبيا'];
-const PATHS = [
-  ...QUERIES.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
-  ...QUERIES.map((q) => `/search?q=${encodeURIComponent(q)}&region=LY`),
-  '/api/search?region=LY&region=EG&actor=khalifa-haftar',
-  '/articles/000_bdf9f27d89a2dc7b?q=%D8%AD%D9%81%D8%AA%D8%B1',
-  '/articles/no-such-article',
-  '/',
-  '/healthz',
-];
+const FILTERS = ['region=LY', 'region=EG', 'region=LY&region=EG', 'actor=khalifa-haftar', 'region=LY&actor=khalifa-haftar', 'region=SD&actor=abdel-fattah-al-burhan'];
 
+interface LoadRequest {
+  kind: 'api' | 'page' | 'fragment' | 'filter' | 'article' | 'other';
+  path: string;
+  headers?: Record<string, string>;
+}
+interface Sample {
+  at: number;
+  status: number;
+  ms: number;
+}
+
+/** The mix: searches (API, page, htmx fragment), filters alone and with words, article pages, the rest. */
+function mix(articleIds: readonly string[]): LoadRequest[] {
+  const q = (query: string) => `q=${encodeURIComponent(query)}`;
+  return [
+    ...QUERIES.map((query): LoadRequest => ({ kind: 'api', path: `/api/search?${q(query)}` })),
+    ...QUERIES.map((query): LoadRequest => ({ kind: 'page', path: `/search?${q(query)}` })),
+    ...QUERIES.map((query): LoadRequest => ({ kind: 'fragment', path: `/search?${q(query)}`, headers: { 'HX-Request': 'true', 'HX-Trigger': 'q' } })),
+    ...FILTERS.map((filter, i): LoadRequest => ({ kind: 'filter', path: `/api/search?${i % 2 === 0 ? '' : `${q(QUERIES[i] ?? '')}&`}${filter}` })),
+    ...FILTERS.map((filter): LoadRequest => ({ kind: 'filter', path: `/search?${filter}&page=2` })),
+    ...articleIds.map((id, i): LoadRequest => ({ kind: 'article', path: `/articles/${encodeURIComponent(id)}?${q(QUERIES[i % QUERIES.length] ?? '')}` })),
+    { kind: 'article', path: '/articles/no-such-article' },
+    { kind: 'other', path: '/' },
+    { kind: 'other', path: '/entities/khalifa-haftar' },
+    { kind: 'other', path: '/healthz' },
+  ];
+}
+
+/** One GET on a kept-alive connection; status 0 when the connection itself failed. */
+function fetchStatus(origin: string, request: LoadRequest, agent: Agent): Promise<number> {
+  return new Promise((resolveStatus) => {
+    const req = get(`${origin}${request.path}`, { agent, headers: request.headers, timeout: 60_000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolveStatus(res.statusCode ?? 0));
+      res.on('error', () => resolveStatus(0));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolveStatus(0));
+  });
+}
+
+/** `clients` loops, each sending the next request of the mix as soon as its last one is answered, until `until`. */
+async function drive(origin: string, requests: readonly LoadRequest[], clients: number, until: number): Promise<Sample[]> {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const samples: Sample[] = [];
+  let next = 0;
+  const client = async () => {
+    while (Date.now() < until) {
+      const request = requests[next++ % requests.length];
+      if (!request) return;
+      const started = performance.now();
+      const status = await fetchStatus(origin, request, agent);
+      samples.push({ at: Date.now(), status, ms: performance.now() - started });
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
+  agent.destroy();
+  return samples;
+}
+
+/** Article ids the archive holds, found through the site's own API. */
+async function someArticleIds(origin: string): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const query of QUERIES.slice(0, 4)) {
+    const response = await fetch(`${origin}/api/search?q=${encodeURIComponent(query)}&limit=10`);
+    const body = (await response.json()) as { hits?: { articleId: string }[] };
+    for (const hit of body.hits ?? []) ids.add(hit.articleId);
+  }
+  return [...ids].slice(0, 20);
+}
+
+const percentile = (sorted: readonly number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
+const safeRss = (pid: number): number | null => {
+  try {
+    return rssMb(pid);
+  } catch {
+    return null;
+  }
+};
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' } } });
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, corpus: { type: 'string' } } });
   const seconds = Number(values.seconds);
   if (!(seconds >= 10)) {
     console.error(USAGE);
     return 2;
   }
+  const dataDir = values.corpus ? resolve(values.corpus) : join(ROOT, 'data');
   const home = mkdtempSync(join(tmpdir(), 'archive-soak-'));
   const enginePort = await freePort();
   let engine: EngineHandle = await startEngine({ home, port: enginePort });
   let server: ChildProcess | null = null;
   try {
     const port = await freePort();
-    server = await startServer({ MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey, PORT: String(port), DATA_DIR: join(ROOT, 'data') });
+    const origin = `http://127.0.0.1:${port}`;
+    console.error(`indexing ${dataDir} and starting the site…`);
+    const indexingStarted = Date.now();
+    server = await startServer({ MEILI_URL: engine.url, MEILI_MASTER_KEY: engine.masterKey, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir });
+    console.error(`site ready after ${((Date.now() - indexingStarted) / 1000).toFixed(1)} s; ${CLIENTS} clients for ${seconds} s, the engine restarts at ${seconds / 2} s`);
     const serverPid = server.pid ?? 0;
-    const memory: number[] = [rssMb(serverPid)];
-    const sampler = setInterval(() => memory.push(rssMb(serverPid)), 1000);
+    const requests = mix(await someArticleIds(origin));
 
-    const loadRun = runNode('src/bench/load.ts', [JSON.stringify({ origin: `http://127.0.0.1:${port}`, requests: PATHS.map((path) => ({ path })), connections: CLIENTS, seconds })], {});
-    let output = '';
-    loadRun.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const loadDone = new Promise<number>((resolve) => loadRun.on('exit', (code) => resolve(code ?? 1)));
+    const memory: number[] = [];
+    const sample = () => {
+      const rss = safeRss(serverPid);
+      if (rss !== null) memory.push(rss);
+    };
+    sample();
+    const sampler = setInterval(sample, 1000);
 
-    await new Promise((resolve) => setTimeout(resolve, (seconds * 1000) / 2));
-    console.error('restarting the engine…');
+    const startedAt = Date.now();
+    const load = drive(origin, requests, CLIENTS, startedAt + seconds * 1000);
+
+    await new Promise((done) => setTimeout(done, (seconds * 1000) / 2));
     const downAt = Date.now();
+    console.error('restarting the engine…');
     await engine.stop();
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise((done) => setTimeout(done, 2000));
     engine = await startEngine({ home, port: enginePort });
-    console.error(`engine back after ${((Date.now() - downAt) / 1000).toFixed(1)} s`);
+    const upAt = Date.now();
+    console.error(`engine back after ${((upAt - downAt) / 1000).toFixed(1)} s`);
 
-    if ((await loadDone) !== 0) throw new Error('the load generator failed');
+    const samples = await load;
     clearInterval(sampler);
-    const figures = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { requests: number; rps: number; p99: number; errors: number; statuses: Record<string, number> };
-    const serverErrors = Object.entries(figures.statuses).filter(([status]) => status.startsWith('5') && status !== '503').reduce((sum, [, n]) => sum + n, 0);
+    sample();
+
+    const inRestart = (at: number) => at >= downAt && at <= upAt + RECOVERY_GRACE_MS;
+    const statuses: Record<string, number> = {};
+    for (const { status } of samples) statuses[status] = (statuses[status] ?? 0) + 1;
+    const unexpected5xx = samples.filter((s) => s.status >= 500 && (s.status !== 503 || !inRestart(s.at))).length;
+    const restart503 = samples.filter((s) => s.status === 503 && inRestart(s.at));
+    const connectionErrors = statuses['0'] ?? 0;
+    const latencies = samples.map((s) => s.ms).sort((a, b) => a - b);
+    const steady = samples.filter((s) => !inRestart(s.at));
+    const served = samples.filter((s) => s.status > 0).length;
+
+    const serverAlive = server.exitCode === null && server.signalCode === null;
+    const healthy = serverAlive && (await fetch(`${origin}/healthz`)).status === 200;
+    const searchAfter = serverAlive ? (await fetch(`${origin}/api/search?q=${encodeURIComponent(QUERIES[0] ?? '')}`)).status : 0;
+
+    // Memory that keeps growing under a steady load (late peak well above the early one) is a leak.
     const quarter = Math.max(1, Math.floor(memory.length / 4));
-    const early = Math.max(...memory.slice(0, quarter));
-    const late = Math.max(...memory.slice(-quarter));
-    const healthy = (await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200;
+    const earlyPeak = Math.max(...memory.slice(0, quarter));
+    const latePeak = Math.max(...memory.slice(-quarter));
+    const every10s = memory.filter((_, i) => i % 10 === 0);
+    const growth = Math.round(((latePeak - earlyPeak) / earlyPeak) * 100);
+
     const report = {
       seconds,
       clients: CLIENTS,
-      requests: figures.requests,
-      rps: figures.rps,
-      p99_ms: figures.p99,
-      statuses: figures.statuses,
-      unexpected_5xx: serverErrors,
-      connection_errors: figures.errors,
-      rss_mb: { start: memory[0], early_peak: early, late_peak: late, max: Math.max(...memory) },
+      corpus: values.corpus ?? null,
+      requests: samples.length,
+      served,
+      rps: Math.round((samples.length / seconds) * 10) / 10,
+      p50_ms: percentile(latencies, 0.5),
+      p99_ms: percentile(latencies, 0.99),
+      steady_p99_ms: percentile(steady.map((s) => s.ms).sort((a, b) => a - b), 0.99),
+      statuses,
+      unexpected_5xx: unexpected5xx,
+      restart_503: restart503.length,
+      connection_errors: connectionErrors,
+      engine_down_s: Math.round((upAt - downAt) / 100) / 10,
+      last_503_after_engine_back_ms: restart503.length === 0 ? null : Math.max(0, Math.max(...restart503.map((s) => s.at)) - upAt),
+      rss_mb: { start: memory[0], early_peak: earlyPeak, late_peak: latePeak, max: Math.max(...memory), end: memory.at(-1), every_10s: every10s },
+      rss_growth_percent: growth,
       healthy_after_restart: healthy,
+      search_after_restart: searchAfter,
     };
-    console.log(`served ${figures.requests} requests (${figures.rps} req/s), statuses ${JSON.stringify(figures.statuses)}, RSS ${memory[0]} → ${late} MB, healthy after restart: ${healthy}`);
     console.log(JSON.stringify(report));
-    // Memory that keeps growing under a steady load (late peak well above the early one) is a leak.
-    return serverErrors === 0 && healthy && late <= early * 1.5 ? 0 : 1;
+    const pass = unexpected5xx === 0 && connectionErrors === 0 && healthy && searchAfter === 200 && latePeak <= earlyPeak * 1.5;
+    console.log(
+      `soak ${pass ? 'PASSED' : 'FAILED'}: ${samples.length} requests in ${seconds} s (${report.rps} req/s, p50 ${report.p50_ms} ms, p99 ${report.p99_ms} ms) at ${CLIENTS} clients; ` +
+        `${unexpected5xx} unexpected 5xx, ${connectionErrors} connection errors, ${restart503.length} × 503 while the engine restarted (${report.engine_down_s} s away); ` +
+        `server RSS ${memory[0]} → ${memory.at(-1)} MB (early peak ${earlyPeak}, late peak ${latePeak}, ${growth >= 0 ? '+' : ''}${growth}%); ` +
+        `healthy and searching after the restart: ${healthy && searchAfter === 200 ? 'yes' : 'no'}`,
+    );
+    return pass ? 0 : 1;
   } finally {
     await stopChild(server);
     await engine.stop();

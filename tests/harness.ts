@@ -162,6 +162,8 @@ export async function startArchiveServer(env: Record<string, string>): Promise<S
     const check = () => run.output().includes('Archive search ready') && resolve(true);
     run.child.stdout?.on('data', check);
     void run.exited.then(() => resolve(false));
+    // A server that neither gets ready nor exits is stopped below, not left behind.
+    setTimeout(() => resolve(false), 90_000).unref();
   });
   const stop = async () => {
     if (run.child.exitCode !== null || run.child.signalCode !== null || run.child.pid === undefined) return;

@@ -21,6 +21,12 @@ const HTMX_CONFIG = JSON.stringify({
   defaultSwapStyle: 'innerHTML',
 });
 
+/**
+ * A <title> is plain text that cannot be isolated like <bdi>: a bidi override or control character
+ * from the query or an article would reorder the site's name in the tab and history, so they go.
+ */
+const plainTitle = (title: string): string => title.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/gu, ' ');
+
 export function Layout({ title, assets, children, description }: LayoutProps) {
   const nonce = useContext(NonceContext) || undefined;
   return (
@@ -28,7 +34,7 @@ export function Layout({ title, assets, children, description }: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
+        <title>{plainTitle(title)}</title>
         {description ? <meta name="description" content={description} /> : null}
         <meta name="color-scheme" content="light dark" />
         <meta name="htmx-config" content={HTMX_CONFIG} />

@@ -113,6 +113,8 @@ function expectSafeHtml(html: string, kind: 'page' | 'fragment', nonce: string) 
     expect(tag.replace(/="[^"]*"/gu, '=""'), 'no event handler attribute').not.toMatch(/\son[a-z]+\s*=/iu);
     for (const [, value = ''] of tag.matchAll(/\s(?:href|src|action|formaction)="([^"]*)"/giu)) expect(value).toMatch(/^(?:\/|#|https?:\/\/)/u);
   }
+  // A bidi override echoed from the input stays isolated (in a <bdi> or an attribute value): it cannot flip the page around it.
+  expect(html.replace(/<bdi[^>]*>[^<]*<\/bdi>/gu, '').replace(/="[^"]*"/gu, '=""')).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/u);
 }
 
 describe('a matrix of hostile queries on every route', () => {

@@ -18,7 +18,9 @@ export type Fault =
   /** Answers 503 itself, as a load balancer in front of a missing engine would. */
   | { kind: 'unavailable' }
   /** Answers 200 with a body that is not JSON. */
-  | { kind: 'garbage' };
+  | { kind: 'garbage' }
+  /** Passes the request on, sends the engine's headers and half its answer, then destroys the socket. */
+  | { kind: 'cut' };
 
 export interface FaultProxy {
   url: string;
@@ -55,7 +57,16 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         { method: req.method, headers: { ...req.headers, host: upstream.host, connection: 'close' }, agent },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
+          if (fault.kind !== 'cut') {
+            answer.pipe(res);
+            return;
+          }
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () => {
+            const body = Buffer.concat(chunks);
+            res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
+          });
         },
       );
       outgoing.on('error', () => res.destroy());

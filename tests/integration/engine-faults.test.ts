@@ -83,6 +83,13 @@ describe('an engine behind a faulty network', () => {
     await expectServing(site);
   });
 
+  it('answers 503, not 500, when the connection breaks half way through the engine answer', async () => {
+    proxy.fault = { kind: 'cut' };
+    await expectUnavailable(site, 2000);
+    proxy.fault = { kind: 'pass' };
+    await expectServing(site);
+  });
+
   it('answers 503 when something in front of the engine answers 503 or a page that is not JSON', async () => {
     for (const kind of ['unavailable', 'garbage'] as const) {
       proxy.fault = { kind };

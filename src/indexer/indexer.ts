@@ -99,7 +99,10 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   };
   const flush = async () => {
     if (!rebuild && !statsMarkedStale && (batch.length > 0 || staleIds.length > 0)) {
-      await markTermStatsStale(client, target);
+      // Acknowledged by the engine before any section changes; done by it even if this run dies.
+      const marked = markTermStatsStale(client, target);
+      await marked;
+      track(marked, 'marking the term statistics stale');
       statsMarkedStale = true;
     }
     if (batch.length > 0) {

@@ -1,4 +1,4 @@
-import type { Meilisearch } from 'meilisearch';
+import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import { engineAnswer, ensureIndex, isIndexNotFound, settle } from '../engine/client.ts';
 
 /**
@@ -62,17 +62,18 @@ export async function saveTermStats(client: Meilisearch, index: string, stats: T
     .map((document) => document.id)
     .filter((id) => !documents.some((document) => document.id === id));
   // The chunks hold data, not text to search: only `id` is searchable, so the engine does not tokenize them.
-  await settle(statsIndex.updateSettings({ searchableAttributes: ['id'] }));
+  if ((await statsIndex.getSettings()).searchableAttributes?.join() !== 'id') await settle(statsIndex.updateSettings({ searchableAttributes: ['id'] }));
   if (leftover.length > 0) await settle(statsIndex.deleteDocuments(leftover));
   await settle(statsIndex.addDocuments(documents));
 }
 
 /**
- * Marks the statistics stale before the indexer changes any section: a run killed before it saved
- * new ones leaves the mark, and the next run counts them again even when it has nothing to send.
+ * Marks the statistics stale; the indexer has it enqueued before it changes any section. A run
+ * killed before it saved new statistics leaves the mark, and the next run counts them again even
+ * when it has nothing to send.
  */
-export async function markTermStatsStale(client: Meilisearch, index: string): Promise<void> {
-  await settle(client.index<StatsDocument>(statsIndexName(index)).updateDocuments([{ id: 'meta', stale: true }], { primaryKey: 'id' }));
+export function markTermStatsStale(client: Meilisearch, index: string): EnqueuedTaskPromise {
+  return client.index<StatsDocument>(statsIndexName(index)).updateDocuments([{ id: 'meta', stale: true }], { primaryKey: 'id' });
 }
 
 /** True when statistics were saved and no change of the sections began since. */

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settle } from '../../src/engine/client.ts';
 import type { SectionDocument } from '../../src/indexer/section-document.ts';
 import { loadEngineSettings } from '../../src/engine/settings.ts';
 import { loadGazetteer } from '../../src/entities/index.ts';
@@ -53,6 +54,13 @@ describe('the indexer', () => {
     expect(stats.articles).toBe(6);
     expect(stats.documents).toBe((await sectionIds()).length);
     expect(stats.df.get('حفتر')).toBe(4);
+  });
+
+  it('sends an article again when one of its sections went missing, though the others carry its fingerprint', async () => {
+    await settle(client.index(index).deleteDocument('seed__2'));
+    const summary = await run([folder]);
+    expect(summary).toMatchObject({ changed: 1, unchanged: 5, deleted: 0 });
+    expect(await sectionIds()).toContain('seed__2');
   });
 
   it('replaces all sections of a changed article, leaving none behind when it shrinks', async () => {

@@ -14,13 +14,21 @@ export function nodeHttpClient(input: string | URL | Request, init: RequestInit 
   const headers: Record<string, string> = Object.fromEntries(new Headers(init.headers));
   if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  const signal = init.signal ?? undefined;
   return new Promise((resolve, reject) => {
-    const fail = (cause: unknown) => reject(new MeilisearchRequestError(url.toString(), cause));
-    const req = send(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol === 'https:' ? 'https:' : 'http:'], signal: init.signal ?? undefined }, (res) => {
+    const fail = (cause: unknown) => {
+      signal?.removeEventListener('abort', abort);
+      reject(new MeilisearchRequestError(url.toString(), cause));
+    };
+    // The client polls a task with one signal for all its requests: each listener goes when its request ends,
+    // where handing the signal to node:http left them piling up until the task was done.
+    const abort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    const req = send(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol === 'https:' ? 'https:' : 'http:'] }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', fail);
       res.on('end', () => {
+        signal?.removeEventListener('abort', abort);
         const text = Buffer.concat(chunks).toString('utf8');
         let parsed: unknown;
         try {
@@ -35,6 +43,8 @@ export function nodeHttpClient(input: string | URL | Request, init: RequestInit 
       });
     });
     req.on('error', fail);
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
     req.end(body);
   });
 }

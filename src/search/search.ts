@@ -71,17 +71,18 @@ export interface SearchResult {
 export const MAX_QUERY_LENGTH = 300;
 export const MAX_PAGE_SIZE = 50;
 /**
- * Queries of this many terms, and questions of two, fan out (the analyzed query, each of its
- * rarest terms alone, and the titles) and are re-ranked with BM25; shorter keyword searches keep
- * the engine's own order and cost one request.
+ * Questions of two terms or more fan out (the analyzed query, each of its rarest terms alone, and
+ * the titles) and are re-ranked with BM25: the words of a question are seldom all in the answer.
+ * Keyword searches keep the engine's own order and cost one request.
  */
-const FAN_OUT_FROM_TERMS = 3;
+const FAN_OUT_FROM_TERMS = 2;
 const RARE_TERMS_ALONE = 5;
 const CANDIDATES_MAIN = 80;
 const CANDIDATES_PER_TERM = 25;
 
 const HIT_FIELDS: (keyof SectionDocument)[] = ['id', 'articleId', 'n', 'title', 'heading', 'text', 'date', 'source', 'regions', 'actors'];
-const RERANK_FIELDS: (keyof SectionDocument)[] = [...HIT_FIELDS, 'title_terms', 'heading_terms', 'text_terms', 'alt_terms', 'length'];
+/** What BM25 needs of a candidate. The display fields of the few that make the page come in a second request: a question's hundreds of candidates with their text were most of the bytes the engine sent and we parsed. */
+const RERANK_FIELDS: (keyof SectionDocument)[] = ['id', 'title_terms', 'heading_terms', 'text_terms', 'alt_terms', 'length'];
 const FACET_ATTRIBUTE: Record<FacetName, 'regions' | 'actors'> = { region: 'regions', actor: 'actors' };
 
 export interface SearcherOptions {
@@ -89,11 +90,32 @@ export interface SearcherOptions {
   index: string;
   entities: EntityCatalog;
   stats: () => TermStats;
-  /** Sees every multi-search body sent to the engine (the benchmark replays them). */
-  trace?: (queries: MultiSearchQuery[]) => void;
+  /** Sees every request body sent to the engine (the benchmark replays them). */
+  trace?: (request: EngineRequest) => void;
+}
+
+/** An engine request as sent: a POST of `body` to `path`. */
+export interface EngineRequest {
+  path: string;
+  body: object;
+  /** Searches it holds (a multi-search holds several). */
+  searches: number;
 }
 
 export function createSearcher({ client, index, entities, stats, trace }: SearcherOptions) {
+  async function post<T>(request: EngineRequest): Promise<T> {
+    trace?.(request);
+    return await client.httpRequest.post<T>({ path: request.path, body: request.body });
+  }
+
+  /** The display fields of sections, in the order of `ids`. */
+  async function fetchSections(ids: string[]): Promise<SectionDocument[]> {
+    if (ids.length === 0) return [];
+    const { results } = await post<{ results: SectionDocument[] }>({ path: `indexes/${index}/documents/fetch`, body: { ids, fields: HIT_FIELDS, limit: ids.length }, searches: 1 });
+    const byId = new Map(results.map((document) => [document.id, document]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   return async function search(request: SearchRequest): Promise<SearchResult> {
     const notices: string[] = [];
     let q = request.q.replace(/[\p{Cc}\p{Cf}]/gu, ' ');
@@ -113,7 +135,8 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
     const pageSize = Math.min(Math.max(1, request.limit), MAX_PAGE_SIZE);
     const page = Math.max(1, request.page);
     const result: SearchResult = {
-      query: request.q,
+      // Echoed capped too: a 10 KB query is not sent back into every link of the page.
+      query: request.q.slice(0, MAX_QUERY_LENGTH),
       total: 0,
       page,
       pageSize,
@@ -135,7 +158,7 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
     const browsing = !hasSearchTerms(parsed);
     const queryString = browsing && parsed.excluded.length === 0 ? '' : engineQueryString(parsed);
     const filter = filterWithout(null);
-    const long = parsed.words.length >= FAN_OUT_FROM_TERMS || (parsed.question && parsed.words.length >= 2);
+    const long = parsed.question && parsed.words.length >= FAN_OUT_FROM_TERMS;
     const offset = (page - 1) * pageSize;
 
     const disjunctive = (['region', 'actor'] as const).filter((facet) => filters[facet].length > 0);
@@ -161,10 +184,9 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
       queries.push({ indexUid: index, q: queryString, filter, attributesToSearchOn: ['title_terms'], attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'frequency' });
     }
 
-    trace?.(queries);
-    const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, SectionDocument>({ queries });
+    const { results } = await post<{ results: EngineResponse<SectionDocument>[] }>({ path: 'multi-search', body: { queries }, searches: queries.length });
     result.engineRequests = queries.length;
-    const [main, ...rest] = results as EngineResponse<SectionDocument>[];
+    const [main, ...rest] = results;
     if (!main) return result;
     result.total = main.totalHits ?? main.estimatedTotalHits ?? 0;
     for (const facet of ['region', 'actor'] as const) {
@@ -177,11 +199,12 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
       const candidates = new Map<string, SectionDocument>();
       for (const response of [main, ...rest.slice(disjunctive.length)]) for (const hit of response.hits) candidates.set(hit.id, hit as SectionDocument);
       const terms = parsed.words.map((word) => word.term);
-      documents = [...candidates.values()]
-        .map((document) => ({ document, score: scoreCandidate(document, terms, termStats) }))
+      const ranked = [...candidates.values()]
+        .map((document) => ({ id: document.id, score: scoreCandidate(document, terms, termStats) }))
         .sort((a, b) => b.score - a.score)
-        .slice(offset, offset + pageSize)
-        .map(({ document }) => document);
+        .slice(offset, offset + pageSize);
+      documents = await fetchSections(ranked.map(({ id }) => id));
+      result.engineRequests++;
       result.total = Math.max(result.total, candidates.size);
     }
 
@@ -191,7 +214,7 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
     const recognizedIds = recognized.map((mention) => mention.id);
     result.hits = documents.map((document) => {
       const spec: MatchSpec = recognizedIds.length === 0 ? forms : { ...forms, spans: entities.mentionSpans(document.text, recognizedIds) };
-      return toHit(document, spec, request.q);
+      return toHit(document, spec, result.query);
     });
     return result;
   };

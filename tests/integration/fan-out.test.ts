@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEngineSettings } from '../../src/engine/settings.ts';
+import { loadGazetteer } from '../../src/entities/index.ts';
+import { indexArticles } from '../../src/indexer/indexer.ts';
+import { createLiveStats } from '../../src/search/live-stats.ts';
+import { createSearcher, type EngineRequest, type SearchRequest } from '../../src/search/search.ts';
+import { createEntityCatalog } from '../../src/web/entity-catalog.ts';
+import { fixture, testEngine } from '../helpers.ts';
+
+// What each kind of query costs the engine: keyword searches one search (plus one per filtered
+// facet list, for its counts), questions a fan-out and one fetch of the page's sections.
+const { client, index } = testEngine('fan-out');
+const gazetteer = loadGazetteer();
+let stats: Awaited<ReturnType<typeof createLiveStats>>;
+let sent: EngineRequest[] = [];
+const search = (request: Partial<SearchRequest> & { q: string }) => {
+  sent = [];
+  const searcher = createSearcher({ client, index, entities: createEntityCatalog(gazetteer), stats: stats.current, trace: (r) => sent.push(r) });
+  return searcher({ regions: [], actors: [], page: 1, limit: 10, ...request });
+};
+const searches = () => sent.reduce((sum, request) => sum + request.searches, 0);
+
+beforeAll(async () => {
+  await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
+  stats = await createLiveStats(client, index);
+});
+afterAll(() => stats.stop());
+
+describe('engine requests per search', () => {
+  it.each([
+    ['one word', 'حفتر'],
+    ['two words', 'مرفأ بيروت'],
+    ['three words', 'حكومة الوفاق الوطني'],
+    ['four keywords', 'مرفأ بيروت الكهرباء طرابلس'],
+    ['a prefix while typing', 'حفت'],
+  ])('%s costs one search in one request', async (_kind, q) => {
+    const result = await search({ q, typing: q === 'حفت' });
+    expect(result.total).toBeGreaterThan(0);
+    expect(sent.map((request) => request.path)).toEqual(['multi-search']);
+    expect(searches()).toBe(1);
+    expect(result.engineRequests).toBe(1);
+  });
+
+  it('a filter on both lists adds one search per list, for the counts of its other options', async () => {
+    const result = await search({ q: 'حفتر', regions: ['LY'], actors: ['khalifa-haftar'] });
+    expect(result.total).toBeGreaterThan(0);
+    expect(sent).toHaveLength(1);
+    expect(searches()).toBe(3);
+  });
+
+  it('a question fans out, is re-ranked, and fetches only its page of sections with their text', async () => {
+    const result = await search({ q: 'ماذا قال حفتر عن طرابلس؟' });
+    expect(sent.map((request) => request.path)).toEqual(['multi-search', `indexes/${index}/documents/fetch`]);
+    expect(searches()).toBeGreaterThan(2);
+    // The candidates carry only what BM25 needs; the text comes with the page.
+    const [fanOut] = sent;
+    const queries = (fanOut?.body as { queries: { attributesToRetrieve: string[] }[] }).queries;
+    for (const query of queries) expect(query.attributesToRetrieve).not.toContain('text');
+    expect(result.hits.length).toBeGreaterThan(0);
+    for (const hit of result.hits) {
+      expect(hit.title).not.toBe('');
+      expect(hit.snippet).toContain('<mark>');
+    }
+    expect(result.hits.map((hit) => hit.id)).toEqual((sent[1]?.body as { ids: string[] }).ids);
+  });
+});

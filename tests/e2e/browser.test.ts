@@ -103,10 +103,18 @@ describe('the search page in a browser', () => {
     await page.goto(`${base}/search?q=${encodeURIComponent('طرابلس')}`);
     const before = await page.locator('.hit').count();
     expect(before).toBe(2);
+    // A mark on the window survives only if htmx swapped the results in, without a page load.
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.locator('#facet-region a[href*="region=LB"]').click();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('region')).toEqual(['LB']);
     await expect.poll(() => page.locator('.hit').count()).toBe(1);
     await expect.poll(() => page.locator('.active-filters .chip').count()).toBe(1);
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    // Removing the filter from its chip is swapped in the same way.
+    await page.locator('.active-filters .chip').click();
+    await expect.poll(() => page.locator('.hit').count()).toBe(2);
+    expect(new URL(page.url()).searchParams.getAll('region')).toEqual([]);
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
     await page.context().close();
   });
 

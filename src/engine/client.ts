@@ -67,7 +67,7 @@ export async function settlePending(client: Meilisearch, uids: string[]): Promis
 export function describeEngineError(error: unknown): string {
   const messages: string[] = [];
   for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    if (!messages.includes(cause.message)) messages.push(cause.message);
+    if (cause.message !== '' && !messages.includes(cause.message)) messages.push(cause.message);
   }
   return messages.join(': ');
 }

@@ -73,7 +73,7 @@ export function withRetries(send: HttpClient, options: RetryOptions = {}): HttpC
     for (let attempt = 1; ; attempt++) {
       // The caller's signal (a wait's overall deadline) ends every try; the timer ends only this one.
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new AttemptTimeout()), attemptTimeoutMs);
+      const timer = setTimeout(() => controller.abort(new AttemptTimeout(`no answer within ${attemptTimeoutMs} ms`)), attemptTimeoutMs);
       const follow = () => controller.abort(init.signal?.reason);
       init.signal?.addEventListener('abort', follow, { once: true });
       if (init.signal?.aborted) follow();

@@ -1,4 +1,5 @@
-import { analyze, type Term } from '../arabic/index.ts';
+import { isStopWord, stemWord } from '../arabic/index.ts';
+import { forEachWord } from '../arabic/tokenize.ts';
 import { escapeHtml } from './escape-html.ts';
 
 /** What counts as a match: analyzed forms, a prefix being typed, and spans already known (entity mentions). */
@@ -13,20 +14,26 @@ export interface Span {
   end: number;
 }
 
-const termMatches = (term: Term, spec: MatchSpec): boolean =>
-  !term.stop &&
-  (spec.exact.has(term.stem) ||
-    (term.alt !== undefined && spec.exact.has(term.alt)) ||
-    (spec.prefix !== null && spec.prefix !== '' && term.stem.startsWith(spec.prefix)));
-
 /**
- * Original-text spans of the words whose analysis matches the query. Whole words, clitics and
+ * The words of a text and the ones whose analysis matches the query: whole words, clitics and
  * diacritics included, so a mark never splits joined Arabic letters; stop words never match.
+ * A light stem (and its alternative) is always part of its word's normalized form, so only words
+ * that contain one of the query's forms are stemmed: most of a section's words are never stemmed.
  */
-export function matchSpans(terms: readonly Term[], spec: MatchSpec): Span[] {
-  const spans: Span[] = terms.filter((term) => termMatches(term, spec)).map(({ start, end }) => ({ start, end }));
-  for (const span of spec.spans ?? []) spans.push({ start: span.start, end: span.end });
-  return spans.sort((a, b) => a.start - b.start);
+export function matchWords(text: string, spec: MatchSpec): { words: Span[]; matches: Span[] } {
+  const prefix = spec.prefix === '' ? null : spec.prefix;
+  const needles = prefix === null ? [...spec.exact] : [...spec.exact, prefix];
+  const words: Span[] = [];
+  const matches: Span[] = [];
+  forEachWord(text, (start, end, _surface, norm) => {
+    words.push({ start, end });
+    if (!needles.some((needle) => norm.includes(needle)) || isStopWord(norm)) return;
+    const { stem, alt } = stemWord(norm);
+    if (spec.exact.has(stem) || (alt !== undefined && spec.exact.has(alt)) || (prefix !== null && stem.startsWith(prefix))) matches.push({ start, end });
+  });
+  for (const span of spec.spans ?? []) matches.push({ start: span.start, end: span.end });
+  matches.sort((a, b) => a.start - b.start);
+  return { words, matches };
 }
 
 /** Escaped text of [from, to) with the spans in it wrapped in `<mark>`; marks separated only by spaces merge. */
@@ -59,7 +66,7 @@ export function markRange(text: string, spans: readonly Span[], from = 0, to = t
 
 /** The whole text, escaped and marked: the article page. */
 export function highlight(text: string, spec: MatchSpec): string {
-  return markRange(text, matchSpans(analyze(text), spec));
+  return markRange(text, matchWords(text, spec).matches);
 }
 
 export interface Snippet {
@@ -72,11 +79,11 @@ export interface Snippet {
  * with an ellipsis where text was left out; the start of the text when nothing matched.
  */
 export function snippet(text: string, spec: MatchSpec, words = 36): Snippet {
-  const terms = analyze(text);
-  const spans = matchSpans(terms, spec);
+  const { words: terms, matches: spans } = matchWords(text, spec);
   if (terms.length <= words) return { html: markRange(text, spans), matches: spans.length };
 
-  const matchIndex = terms.map((term) => (spans.some((span) => span.start === term.start) ? 1 : 0));
+  const matchStarts = new Set(spans.map((span) => span.start));
+  const matchIndex = terms.map((term) => (matchStarts.has(term.start) ? 1 : 0));
   let best = 0;
   let bestCount = -1;
   let count = 0;

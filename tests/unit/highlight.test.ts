@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze, normalize, stemWord } from '../../src/arabic/index.ts';
+import { highlight, markRange, matchWords, snippet, type MatchSpec } from '../../src/search/highlight.ts';
+import { fixture } from '../helpers.ts';
+
+const seed = readFileSync(fixture('articles/seed.txt'), 'utf8');
+const formsOf = (...words: string[]): MatchSpec => ({ exact: new Set(words.map((word) => stemWord(normalize(word)).stem)), prefix: null });
+const marked = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/gu)].map((match) => match[1]);
+
+describe('matchWords', () => {
+  it('relies on a property of light stems: a stem and its alternative are part of the normalized word', () => {
+    const text = `${seed}\nوبالمملكة للبنان فالحكومة كالسياسيين بمصر لليبيا والمسلمون بالمدرسات وسيقولونها المُشيرُ`;
+    const terms = analyze(text);
+    expect(terms.length).toBeGreaterThan(300);
+    for (const term of terms) {
+      expect(term.norm).toContain(term.stem);
+      if (term.alt !== undefined) expect(term.norm).toContain(term.alt);
+    }
+  });
+
+  it.each([['حفتر'], ['ليبيا', 'طرابلس'], ['الجيش'], ['في'], ['حكومة', 'الوفاق']])('marks exactly the words a full analysis matches: %s', (...words) => {
+    const spec = formsOf(...words);
+    const expected = analyze(seed)
+      .filter((term) => !term.stop && (spec.exact.has(term.stem) || (term.alt !== undefined && spec.exact.has(term.alt))))
+      .map(({ start, end }) => ({ start, end }));
+    expect(expected.length > 0).toBe(words[0] !== 'في');
+    expect(matchWords(seed, spec).matches).toEqual(expected);
+  });
+
+  it('marks whole words with their clitics and diacritics, never a stop word', () => {
+    const spec = formsOf('حفتر', 'في');
+    expect(marked(highlight('قال المشيرُ حفترُ في بيانه إن قوات حفتر وبحفتر <b>', spec))).toEqual(['حفترُ', 'حفتر وبحفتر']);
+    expect(highlight('<b>حفتر</b>', spec)).toBe('&lt;b&gt;<mark>حفتر</mark>&lt;/b&gt;');
+  });
+
+  it('matches a prefix while typing', () => {
+    const spec: MatchSpec = { exact: new Set(), prefix: 'حفت' };
+    expect(marked(highlight('المشير حفتر والحفتريون', spec))).toEqual(['حفتر والحفتريون']);
+  });
+
+  it('adds known spans, such as entity mentions found by the tagger', () => {
+    const text = 'Haftar قال';
+    expect(marked(markRange(text, matchWords(text, { exact: new Set(), prefix: null, spans: [{ start: 0, end: 6 }] }).matches))).toEqual(['Haftar']);
+  });
+});
+
+describe('snippet', () => {
+  it('shows the densest window of matches, cut at words, with ellipses where text was left out', () => {
+    const filler = 'كلام عادي لا علاقة له بالموضوع '.repeat(20);
+    const text = `${filler}قوات حفتر تقترب من طرابلس وحفتر يعلن ${filler}`;
+    const { html, matches } = snippet(text, formsOf('حفتر'), 12);
+    expect(matches).toBe(2);
+    expect(html.startsWith('… ')).toBe(true);
+    expect(html.endsWith(' …')).toBe(true);
+    expect(marked(html)).toEqual(['حفتر', 'وحفتر']);
+  });
+
+  it('starts at the beginning when nothing matches, and keeps a short text whole', () => {
+    expect(snippet('نص قصير عن ليبيا', formsOf('مصر')).html).toBe('نص قصير عن ليبيا');
+    expect(snippet('كلمة '.repeat(100), formsOf('مصر'), 10).html.startsWith('كلمة')).toBe(true);
+  });
+});

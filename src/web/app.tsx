@@ -72,12 +72,15 @@ export function createApp(deps: AppDependencies): Hono<{ Variables: SecureHeader
   app.use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('request body too large', 413) }));
   app.use(timeout(deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, () => new HTTPException(503, { message: 'request timed out' })));
   app.use(compress());
-  app.use(etag());
+  // ETags where a client can get a 304: the API, and assets (their fingerprint is the tag). Pages
+  // carry a fresh CSP nonce each time, so hashing them would never match and cost a copy of each body.
+  app.use('/api/*', etag());
+  app.use('/assets/*', etag());
 
   app.get('/assets/:file', (c) => {
     const asset = assets.get(c.req.path);
     if (!asset) return c.notFound();
-    return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' });
+    return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag });
   });
 
   app.get('/healthz', async (c) => {

@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 export interface Asset {
   body: Uint8Array;
   type: string;
+  /** Strong validator: the fingerprint that is also in its path. */
+  etag: string;
 }
 
 /** Static files under fingerprinted names, so browsers may keep them for a year. */
@@ -32,9 +34,10 @@ export function loadAssets(): Assets {
   const byPath = new Map<string, Asset>();
   const add = (name: string, body: Uint8Array) => {
     const extension = name.slice(name.lastIndexOf('.') + 1);
-    const path = `/assets/${name.slice(0, name.lastIndexOf('.'))}.${fingerprint(body)}.${extension}`;
+    const hash = fingerprint(body);
+    const path = `/assets/${name.slice(0, name.lastIndexOf('.'))}.${hash}.${extension}`;
     byName.set(name, path);
-    byPath.set(path, { body, type: TYPES[extension] ?? 'application/octet-stream' });
+    byPath.set(path, { body, type: TYPES[extension] ?? 'application/octet-stream', etag: `"${hash}"` });
   };
 
   add('htmx.js', readFileSync(require.resolve('htmx.org/dist/htmx.min.js')));

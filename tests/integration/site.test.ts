@@ -228,3 +228,32 @@ describe('filters', () => {
     expect(libya.facets.region.LY).toBe(libya.total);
   });
 });
+
+describe('caching', () => {
+  it('gives API answers an ETag and answers a repeated request with 304', async () => {
+    const path = `/api/search?q=${encodeURIComponent('حفتر')}`;
+    const first = await site.app.request(path);
+    const tag = first.headers.get('ETag');
+    expect(tag).toMatch(/^"[0-9a-f]{40}"$/u);
+    const again = await site.app.request(path, { headers: { 'If-None-Match': tag ?? '' } });
+    expect(again.status).toBe(304);
+    const other = await site.app.request(`/api/search?q=${encodeURIComponent('ليبيا')}`, { headers: { 'If-None-Match': tag ?? '' } });
+    expect(other.status).toBe(200);
+  });
+
+  it('serves fingerprinted assets as immutable, tagged with their fingerprint', async () => {
+    const html = await (await site.app.request('/')).text();
+    const css = /href="(\/assets\/app\.([0-9a-f]{12})\.css)"/u.exec(html);
+    expect(css).not.toBeNull();
+    const response = await site.app.request(css?.[1] ?? '');
+    expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('ETag')).toBe(`"${css?.[2]}"`);
+    expect((await site.app.request(css?.[1] ?? '', { headers: { 'If-None-Match': `"${css?.[2]}"` } })).status).toBe(304);
+  });
+
+  it('compresses pages for clients that accept it, and does not tag pages whose nonce changes every time', async () => {
+    const response = await site.app.request(`/search?q=${encodeURIComponent('حفتر')}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(response.headers.get('Content-Encoding')).toBe('gzip');
+    expect(response.headers.get('ETag')).toBeNull();
+  });
+});

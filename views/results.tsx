@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { escapeHtml } from '../src/search/escape-html.ts';
 import type { FacetName, SearchHit, SearchResult } from '../src/search/search.ts';
 import { formatDate, formatNumber, searchUrl, toggle, type SearchState } from './format.ts';
 import { FilterInputs } from './search-form.tsx';
@@ -120,17 +121,15 @@ function FacetList({ facet, result, names }: { facet: FacetName; result: SearchR
   // Selected options stay visible even when the current query gives them no count.
   for (const id of selected) if (!(id in counts)) options.unshift([id, 0]);
   if (options.length === 0) return null;
-  const item = ([id, count]: [string, number]) => {
+  // Options are written as HTML strings, every value escaped: a list holds up to a few hundred,
+  // and rendering each as JSX elements made the fragment cost 15–25 ms more than the API answer.
+  const item = ([id, count]: [string, number]): string => {
     const next = facet === 'region' ? { ...state, page: 1, regions: toggle(state.regions, id) } : { ...state, page: 1, actors: toggle(state.actors, id) };
     const isSelected = selected.includes(id);
     return (
-      <li>
-        <a class={isSelected ? 'facet-option selected' : 'facet-option'} href={searchUrl(next)} aria-current={isSelected ? 'true' : undefined}>
-          <span class="check" aria-hidden="true"></span>
-          <span class="facet-name">{names(id)?.name_ar ?? id}</span>
-          <span class="count">{formatNumber(count)}</span>
-        </a>
-      </li>
+      `<li><a class="facet-option${isSelected ? ' selected' : ''}" href="${escapeHtml(searchUrl(next))}"${isSelected ? ' aria-current="true"' : ''}>` +
+      `<span class="check" aria-hidden="true"></span><span class="facet-name">${escapeHtml(names(id)?.name_ar ?? id)}</span>` +
+      `<span class="count">${escapeHtml(formatNumber(count))}</span></a></li>`
     );
   };
   const listId = `facet-${facet}`;
@@ -140,11 +139,11 @@ function FacetList({ facet, result, names }: { facet: FacetName; result: SearchR
       {options.length > FACETS_SHOWN ? (
         <input class="facet-filter" type="search" placeholder="تصفية القائمة" aria-label={`تصفية قائمة ${FACET_LABEL[facet]}`} data-filter-list={listId} dir="auto" />
       ) : null}
-      <ul id={listId}>{options.slice(0, FACETS_SHOWN).map(item)}</ul>
+      <ul id={listId}>{raw(options.slice(0, FACETS_SHOWN).map(item).join(''))}</ul>
       {options.length > FACETS_SHOWN ? (
         <details class="facet-more">
           <summary>المزيد ({formatNumber(options.length - FACETS_SHOWN)})</summary>
-          <ul data-list-of={listId}>{options.slice(FACETS_SHOWN).map(item)}</ul>
+          <ul data-list-of={listId}>{raw(options.slice(FACETS_SHOWN).map(item).join(''))}</ul>
         </details>
       ) : null}
     </nav>

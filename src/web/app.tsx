@@ -69,7 +69,10 @@ export function createApp(deps: AppDependencies): Hono<{ Variables: SecureHeader
   const { assets, names } = deps;
 
   app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false }));
-  app.use(bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('request body too large', 413) }));
+  // Only requests that may carry a body are checked: looking at a GET's body made the Node adapter
+  // build a full fetch Request for every search.
+  const limitBody = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('request body too large', 413) });
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use(timeout(deps.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, () => new HTTPException(503, { message: 'request timed out' })));
   app.use(compress());
   // ETags where a client can get a 304: the API, and assets (their fingerprint is the tag). Pages

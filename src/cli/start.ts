@@ -1,15 +1,12 @@
+import { spawn } from 'node:child_process';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
 import { readConfig } from '../config.ts';
 import { createEngineClient, ENGINE_TIMEOUT_MS } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
 import { ensureReadKey } from '../engine/read-key.ts';
-import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
-import { analysisVersion } from '../indexer/analysis-version.ts';
-import { indexArticles } from '../indexer/indexer.ts';
 import { createSite } from '../web/site.ts';
-import { printSummary } from './summary.ts';
 import { runCli } from './run.ts';
 
 await runCli(async () => {
@@ -20,15 +17,14 @@ await runCli(async () => {
   const gazetteer = loadGazetteer();
 
   // The archive shipped in data/ is brought up to date at every start; unchanged articles cost nothing.
-  const summary = await indexArticles({
-    client: adminClient,
-    index: config.index,
-    paths: [config.dataDir],
-    gazetteer,
-    settings: loadEngineSettings(),
-    analysisVersion: analysisVersion(),
-  });
-  printSummary(summary);
+  // The index command does it in a process of its own, so what it reads never stays in the server's memory.
+  const indexed = await runIndexCommand(config.dataDir);
+  if (indexed >= 2) {
+    // A configuration error, or the command was interrupted: nothing to serve from this start.
+    await engine.stop();
+    return indexed;
+  }
+  if (indexed !== 0) console.log(`Indexing ${config.dataDir} ended with problems (see above); the site serves what the index holds.`);
 
   const apiKey = config.meiliSearchKey ?? (await ensureReadKey(adminClient, config.index));
   const site = await createSite({ engineUrl: engine.url, apiKey, index: config.index, gazetteer });
@@ -63,3 +59,13 @@ await runCli(async () => {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   return 0;
 });
+
+/** `npm run index -- PATH` in a child process (same loader, same environment, so the same engine); its exit code. */
+function runIndexCommand(path: string): Promise<number> {
+  const command = new URL('./index.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, [...process.execArgv, command, path], { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code ?? 130));
+  });
+}

@@ -1,10 +1,13 @@
 import type { Config } from '../config.ts';
-import { acquireEmbeddedEngine, isHealthy, type EngineHandle } from './embedded.ts';
+import { acquireEmbeddedEngine, type EngineHandle } from './embedded.ts';
 
-/** The configured external engine, or the embedded one (shared with other processes of the app). */
+/**
+ * The configured external engine, or the embedded one (shared with other processes of the app).
+ * An external engine that does not answer yet is no error here: `npm start` serves 503 pages until
+ * it does, the index command retries.
+ */
 export async function connectEngine(config: Config): Promise<EngineHandle> {
   if (config.meiliUrl !== null && config.meiliMasterKey !== null) {
-    if (!(await isHealthy(config.meiliUrl, 3000))) console.warn(`Meilisearch at ${config.meiliUrl} does not answer yet; pages will say so until it does.`);
     return { url: config.meiliUrl, masterKey: config.meiliMasterKey, owned: false, pid: null, stop: async () => {} };
   }
   return acquireEmbeddedEngine(config.engineHome);

@@ -1,3 +1,4 @@
+import { MeilisearchRequestError } from 'meilisearch';
 import { createEngineClient } from '../engine/client.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { createArchive } from '../search/archive.ts';
@@ -37,4 +38,23 @@ export async function createSite(options: SiteOptions) {
     requestTimeoutMs: options.requestTimeoutMs,
   });
   return { app, search, stats, stop: stats.stop };
+}
+
+/**
+ * The site while the engine cannot be reached at start (an external engine that is not up yet):
+ * the same app, whose every page that needs the engine says 503 with Retry-After, and /healthz too.
+ */
+export function createStandbySite(options: { engineUrl: string; gazetteer: Gazetteer }) {
+  const entities = createEntityCatalog(options.gazetteer);
+  const unreachable = (): Promise<never> => Promise.reject(new MeilisearchRequestError(options.engineUrl, new Error('the engine has not answered since the start')));
+  const app = createApp({
+    search: unreachable,
+    archive: { article: unreachable, overview: unreachable, entity: unreachable },
+    names: entities.name,
+    entityInfo: (id) => options.gazetteer.entities.get(id),
+    evidence: () => 0,
+    engineHealthy: async () => false,
+    assets: loadAssets(),
+  });
+  return { app, stop: () => {} };
 }

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineClient } from '../../src/engine/client.ts';
-import { startEngine, type EngineHandle } from '../../src/engine/embedded.ts';
+import { freePort, readOrCreateMasterKey, startEngine, type EngineHandle } from '../../src/engine/embedded.ts';
 import { ensureReadKey } from '../../src/engine/read-key.ts';
 import { loadEngineSettings } from '../../src/engine/settings.ts';
 import { loadGazetteer } from '../../src/entities/index.ts';
 import { indexArticles } from '../../src/indexer/indexer.ts';
 import { createSite } from '../../src/web/site.ts';
-import { startFaultProxy, type FaultProxy } from '../harness.ts';
+import { rawRequest, startArchiveServer, startFaultProxy, type FaultProxy } from '../harness.ts';
 import { fixture, testEngine } from '../helpers.ts';
 
 type Site = Awaited<ReturnType<typeof createSite>>;
@@ -139,5 +139,39 @@ describe('an engine that is stopped and started again', () => {
       if (!searchOk) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await expectServing(site);
+  });
+});
+
+describe('npm start before its external engine is up', () => {
+  it('serves 503 pages and /healthz 503 while the engine is down, then indexes data/ and searches by itself once it answers', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'engine-late-'));
+    const masterKey = readOrCreateMasterKey(home);
+    const port = await freePort();
+    let engine: EngineHandle | undefined;
+    const server = await startArchiveServer({ MEILI_URL: `http://127.0.0.1:${port}`, MEILI_MASTER_KEY: masterKey, MEILI_INDEX: 'late', DATA_DIR: fixture('articles') });
+    try {
+      expect(server.output()).toContain('does not answer: pages say so (503) until it does');
+      for (const path of ['/', `/search?q=${encodeURIComponent('حفتر')}`, '/articles/seed']) {
+        const page = await rawRequest(server.origin, path);
+        expect(page.status).toBe(503);
+        expect(page.headers).toMatch(/^retry-after\n5$/imu);
+        expect(page.body).toContain('البحث غير متاح مؤقتًا');
+      }
+      expect((await rawRequest(server.origin, '/api/search?q=x')).status).toBe(503);
+      expect((await rawRequest(server.origin, '/healthz')).status).toBe(503);
+
+      engine = await startEngine({ home, port });
+      const deadline = Date.now() + 60_000;
+      while (!server.output().includes('searching is available') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(server.output()).toContain('Indexed 6 articles');
+      expect((await rawRequest(server.origin, '/healthz')).status).toBe(200);
+      const answer = await rawRequest(server.origin, `/api/search?q=${encodeURIComponent('حفتر')}`);
+      expect(answer.status).toBe(200);
+      expect((JSON.parse(answer.body) as { total: number }).total).toBeGreaterThan(0);
+    } finally {
+      await server.stop();
+      await engine?.stop();
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

@@ -229,6 +229,15 @@ describe('filters', () => {
   });
 });
 
+describe('questions', () => {
+  it('answers a question through the read-only key: re-ranked candidates, then their sections fetched with text', async () => {
+    const result = await api(`q=${encodeURIComponent('ماذا قال حفتر في بنغازي؟')}`);
+    expect(result.total).toBeGreaterThan(0);
+    expect(result.hits[0]?.articleId).toBe('seed');
+    for (const hit of result.hits) expect(hit.snippet).toContain('<mark>');
+  });
+});
+
 describe('caching', () => {
   it('gives API answers an ETag and answers a repeated request with 304', async () => {
     const path = `/api/search?q=${encodeURIComponent('حفتر')}`;

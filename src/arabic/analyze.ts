@@ -1,5 +1,5 @@
 import { stemWord } from './stem.ts';
-import { isStopWord } from './stopwords.ts';
+import { stopWordStems } from './stopwords.ts';
 import { forEachWord, type Token } from './tokenize.ts';
 
 export interface Term extends Token {
@@ -13,8 +13,9 @@ export function analyze(text: string): Term[] {
   const terms: Term[] = [];
   // One object per word, with its properties listed: spreading a Token made analyze() ~3x slower.
   forEachWord(text, (start, end, surface, norm) => {
-    const { stem, alt } = stemWord(norm);
-    const stop = isStopWord(norm);
+    const stopStems = stopWordStems(norm);
+    const stop = stopStems !== undefined;
+    const { stem, alt } = stopStems ?? stemWord(norm);
     terms.push(
       alt === undefined
         ? { start, end, surface, norm, stem, stop }

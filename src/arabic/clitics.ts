@@ -10,16 +10,33 @@ const ARTICLE_STACKS = ['ال', 'وال', 'بال', 'لل', 'فال', 'كال', 
 // 0.933/0.774, 0.790/0.605, and وبالمكتبات no longer meets مكتبات.
 const MIN_AFTER_ARTICLE = 2;
 
+// Compared as char codes: startsWith() with each stack in turn took most of the time here.
+const STACK_LETTERS = ARTICLE_STACKS.map((prefix) => [...prefix].map((letter) => letter.charCodeAt(0)));
+
 // Most words start with none of these letters and need no further look.
-const STACK_INITIALS = new Set(ARTICLE_STACKS.map((prefix) => prefix.charCodeAt(0)));
+const STACK_INITIALS = new Uint8Array(0x10000);
+for (const letters of STACK_LETTERS) STACK_INITIALS[letters[0]!] = 1;
+
+/** The length of the article stack a normalized word starts with, or 0 when it has none. */
+export function articlePrefixLength(word: string): number {
+  const first = word.charCodeAt(0);
+  if (STACK_INITIALS[first] !== 1) return 0;
+  for (const letters of STACK_LETTERS) {
+    if (letters[0] === first && word.length - letters.length >= MIN_AFTER_ARTICLE && startsWithLetters(word, letters)) {
+      return letters.length;
+    }
+  }
+  return 0;
+}
+
+function startsWithLetters(word: string, letters: readonly number[]): boolean {
+  for (let index = 0; index < letters.length; index++) if (word.charCodeAt(index) !== letters[index]) return false;
+  return true;
+}
 
 /** The article stack a normalized word starts with, or '' when it has none. */
 export function articlePrefix(word: string): string {
-  if (!STACK_INITIALS.has(word.charCodeAt(0))) return '';
-  for (const prefix of ARTICLE_STACKS) {
-    if (word.length - prefix.length >= MIN_AFTER_ARTICLE && word.startsWith(prefix)) return prefix;
-  }
-  return '';
+  return word.slice(0, articlePrefixLength(word));
 }
 
 /** Every form of a word that carries the article: الذي → الذي, والذي, بالذي, للذي, ... */

@@ -1,4 +1,4 @@
-import { articlePrefix } from './clitics.ts';
+import { articlePrefixLength } from './clitics.ts';
 import { readWordList, WordTable } from './word-list.ts';
 
 // Light stemming after Larkey's light10 (Lucene's ArabicStemmer), changed where measuring said so.
@@ -32,13 +32,17 @@ const MIN_AFTER_SUFFIX = 3;
 // Letters are compared as char codes: charAt() allocates a string for every Arabic letter.
 const code = (letter: string): number => letter.charCodeAt(0);
 const WAW = code('و');
-const CONJUNCTIONS = new Set([WAW, code('ف')]);
+const FEH = code('ف');
+const BEH = code('ب');
+const LAM = code('ل');
+const KAF = code('ك');
+const isConjunction = (letter: number): boolean => letter === WAW || letter === FEH;
 
 // ب ل ك ف are prepositions or conjunctions as often as root letters (بمصر, لبنان, فلسطين), so a
 // word starting with one of them, after an optional و or ف, gets the stem of its remainder as alt.
 // لل is ل + ال, or ل in front of a word that starts with ل (لليبيا, للبنان): its alt reads the
 // second way. Callers weigh both readings with the archive's evidence.
-const AMBIGUOUS_PROCLITICS = new Set([code('ب'), code('ل'), code('ك'), code('ف')]);
+const isAmbiguousProclitic = (letter: number): boolean => letter === BEH || letter === LAM || letter === KAF || letter === FEH;
 const MIN_ALT_REMAINDER = 3;
 
 export interface Stemmed {
@@ -49,34 +53,35 @@ export interface Stemmed {
 /** Light stem of one normalized word, and its alternative when a leading proclitic is ambiguous. */
 export function stemWord(norm: string): Stemmed {
   exclusions ??= loadExclusions();
-  const article = articlePrefix(norm);
+  const article = articlePrefixLength(norm);
   const stem = lightStem(norm, article);
   const procliticLength = ambiguousProcliticLength(norm, article);
   if (procliticLength === 0 || norm.length - procliticLength < MIN_ALT_REMAINDER) return { stem };
   const remainder = norm.slice(procliticLength);
-  const alt = lightStem(remainder, articlePrefix(remainder));
+  const alt = lightStem(remainder, articlePrefixLength(remainder));
   return alt === stem ? { stem } : { stem, alt };
 }
 
-function ambiguousProcliticLength(word: string, article: string): number {
-  if (article.endsWith('لل')) return article.length - 1;
-  if (article !== '') return 0;
-  if (CONJUNCTIONS.has(word.charCodeAt(0)) && AMBIGUOUS_PROCLITICS.has(word.charCodeAt(1))) return 2;
-  return AMBIGUOUS_PROCLITICS.has(word.charCodeAt(0)) ? 1 : 0;
+// article is the length of the word's article stack: only لل, ولل, فلل have an ambiguous ل.
+function ambiguousProcliticLength(word: string, article: number): number {
+  if (article > 0) return word.charCodeAt(article - 2) === LAM && word.charCodeAt(article - 1) === LAM ? article - 1 : 0;
+  if (isConjunction(word.charCodeAt(0)) && isAmbiguousProclitic(word.charCodeAt(1))) return 2;
+  return isAmbiguousProclitic(word.charCodeAt(0)) ? 1 : 0;
 }
 
-// Works on offsets into the word and slices once: every slice is an allocation.
-function lightStem(word: string, article: string): string {
+// Works on offsets into the word and slices once: every slice is an allocation. article is the
+// length of the word's article stack.
+function lightStem(word: string, article: number): string {
   const core = listedCore(word);
   if (core !== undefined) return core;
 
-  const start = article !== '' ? article.length : word.length >= MIN_WORD_FOR_WAW && word.charCodeAt(0) === WAW ? 1 : 0;
+  const start = article > 0 ? article : word.length >= MIN_WORD_FOR_WAW && word.charCodeAt(0) === WAW ? 1 : 0;
   // What looked like a prefix may belong to a listed word: والده is والد + ه, الماني is المان + ي.
   if (start > 0 && mayBeListedAt(word, 0)) {
     const end = stemEnd(word, 0);
-    if (end < word.length && isListed(word.slice(0, end))) return word.slice(0, end);
+    if (end < word.length && isListedAt(word, 0, end)) return word.slice(0, end);
   }
-  if (start > 0 && mayBeListedAt(word, start) && isListed(word.slice(start))) return word.slice(start);
+  if (start > 0 && mayBeListedAt(word, start) && isListedAt(word, start, word.length)) return word.slice(start);
   const end = stemEnd(word, start);
   return start === 0 && end === word.length ? word : word.slice(start, end);
 }
@@ -98,27 +103,39 @@ function loadExclusions(): Exclusions {
 }
 
 const listedCore = (word: string): string | undefined => exclusions?.forms.get(word);
-const isListed = (word: string): boolean => exclusions?.words.has(word) === true;
+// Whether word.slice(start, end) is listed, without slicing it.
+const isListedAt = (word: string, start: number, end: number): boolean => exclusions?.words.hasAt(word, start, end) === true;
 // Every stem of a word keeps its first three letters, so one look tells whether any can be listed.
 const mayBeListedAt = (word: string, start: number): boolean => exclusions?.words.mayStartAt(word, start) === true;
 
-// Comparing last letters as char codes first spares most endsWith() calls.
-const SUFFIX_LAST_LETTERS = SUFFIXES.map((suffix) => suffix.charCodeAt(suffix.length - 1));
+// Each suffix's letters as char codes, last letter first: comparing codes from the end rejects most
+// suffixes on one comparison, and endsWith() was a call per suffix.
+const SUFFIX_LETTERS_REVERSED = SUFFIXES.map((suffix) => [...suffix].map(code).reverse());
+// Most words end in none of the suffixes' last letters and need no further look.
+const SUFFIX_FINALS = new Uint8Array(0x10000);
+for (const letters of SUFFIX_LETTERS_REVERSED) SUFFIX_FINALS[letters[0]!] = 1;
 
 // Where the stem of word.slice(start) ends once its suffixes are removed, stopping at a listed word.
 function stemEnd(word: string, start: number): number {
-  const checkListed = mayBeListedAt(word, start);
   let end = word.length;
-  for (let index = 0; index < SUFFIXES.length; index++) {
-    const suffix = SUFFIXES[index]!;
-    if (
-      word.charCodeAt(end - 1) === SUFFIX_LAST_LETTERS[index] &&
-      end - start - suffix.length >= MIN_AFTER_SUFFIX &&
-      word.endsWith(suffix, end)
-    ) {
-      end -= suffix.length;
-      if (checkListed && isListed(word.slice(start, end))) return end;
+  if (end - start <= MIN_AFTER_SUFFIX) return end; // no suffix can go
+  let last = word.charCodeAt(end - 1);
+  if (SUFFIX_FINALS[last] !== 1) return end;
+  const checkListed = mayBeListedAt(word, start);
+  for (const letters of SUFFIX_LETTERS_REVERSED) {
+    if (letters[0] === last && end - start - letters.length >= MIN_AFTER_SUFFIX && endsWithLetters(word, end, letters)) {
+      end -= letters.length;
+      if (checkListed && isListedAt(word, start, end)) return end;
+      last = word.charCodeAt(end - 1);
     }
   }
   return end;
+}
+
+// Whether word.slice(0, end) ends with the letters, given last letter first.
+function endsWithLetters(word: string, end: number, lettersReversed: readonly number[]): boolean {
+  for (let index = 0; index < lettersReversed.length; index++) {
+    if (word.charCodeAt(end - 1 - index) !== lettersReversed[index]) return false;
+  }
+  return true;
 }

@@ -1,4 +1,5 @@
 import { articleForms } from './clitics.ts';
+import { stemWord, type Stemmed } from './stem.ts';
 import { readWordList, WordTable } from './word-list.ts';
 
 // index-config/stopwords-ar.txt on the retrieval proxy (see stem.ts): 0.934/0.774, 0.790/0.605;
@@ -6,19 +7,26 @@ import { readWordList, WordTable } from './word-list.ts';
 //
 // A word with an article stack is a stop word when its ال form is listed: والذي, بالذي and للذي
 // are الذي. Checking the bare remainder instead would make الهم (worry) the pronoun هم.
-// The forms are spelled out once, on first use, so that a check is one lookup.
-let stopForms: WordTable<true> | undefined;
+// The forms are spelled out once, on first use, so that a check is one lookup. Each is mapped to
+// its stems: stop words are a quarter of the words of a news text, and analyze() takes their
+// stems from the same lookup instead of stemming them again.
+let stopForms: WordTable<Stemmed> | undefined;
 
-function loadStopForms(): WordTable<true> {
-  const forms = new WordTable<true>();
+function loadStopForms(): WordTable<Stemmed> {
+  const forms = new WordTable<Stemmed>();
   for (const word of readWordList('stopwords-ar.txt')) {
-    forms.set(word, true);
-    for (const form of articleForms(word)) forms.set(form, true);
+    forms.set(word, stemWord(word));
+    for (const form of articleForms(word)) forms.set(form, stemWord(form));
   }
   return forms;
 }
 
 export function isStopWord(norm: string): boolean {
+  return stopWordStems(norm) !== undefined;
+}
+
+/** stemWord(norm) when norm is a stop word, undefined when it is not. */
+export function stopWordStems(norm: string): Stemmed | undefined {
   stopForms ??= loadStopForms();
-  return stopForms.has(norm);
+  return stopForms.get(norm);
 }

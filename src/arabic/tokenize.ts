@@ -66,12 +66,27 @@ export function forEachWord(
   const length = text.length;
   let index = 0;
   while (index < length) {
+    // Spaces, punctuation and format characters cannot start a word: skipped with one table read.
+    const skipped = unitClasses[text.charCodeAt(index)]! & ~CHANGES;
+    if (skipped === SEPARATOR || skipped === FORMAT) {
+      index += 1;
+      continue;
+    }
     const start = index;
     let end = start;
     let lastClass = SEPARATOR;
     let changes = 0;
     while (index < length) {
-      const entry = unitEntry(text.charCodeAt(index));
+      // The table read inline; unitEntry() learns a unit the first time it is seen.
+      let entry = unitClasses[text.charCodeAt(index)]!;
+      if (entry === LETTER) {
+        // Most units: a letter that normalize() keeps.
+        index += 1;
+        end = index;
+        lastClass = LETTER;
+        continue;
+      }
+      if (entry === UNKNOWN) entry = unitEntry(text.charCodeAt(index));
       let charClass = entry & ~CHANGES;
       let width = 1;
       if (charClass === HIGH_SURROGATE) {

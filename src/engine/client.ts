@@ -27,10 +27,28 @@ export class TaskFailedError extends Error {
 
 /** Waits for a task and turns a failed or canceled one into an error that carries the engine's reason. */
 export async function settle(enqueued: EnqueuedTaskPromise, timeout = 10 * 60_000): Promise<Task> {
-  // Polling less often keeps the client from piling up abort listeners on long tasks.
-  const task = await enqueued.waitTask({ timeout, interval: 200 });
+  const task = await withinTime(enqueued.waitTask({ timeout: 0, interval: 200 }), timeout, 'a Meilisearch task');
   if (task.status !== 'succeeded') throw new TaskFailedError(task);
   return task;
+}
+
+/**
+ * The client's own bound on waiting for a task hands one abort signal to every poll and leaves a
+ * listener on it each time (meilisearch-js 0.62: a "MaxListenersExceededWarning" after 11 polls),
+ * so tasks are awaited without it and bounded here.
+ */
+async function withinTime<T>(waiting: Promise<T>, timeout: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} was not done after ${Math.round(timeout / 1000)} s`)), timeout);
+  });
+  // After a timeout the poll goes on until the task ends or the engine fails; its outcome no longer matters.
+  waiting.catch(() => undefined);
+  try {
+    return await Promise.race([waiting, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The engine's error answer, also when the client wrapped it (it wraps whatever a custom HTTP client throws). */
@@ -60,7 +78,7 @@ export async function settlePending(client: Meilisearch, uids: string[]): Promis
     client.tasks.getTasks({ indexUids: uids, statuses, limit: 1000 }),
     client.tasks.getTasks({ types: ['indexSwap'], statuses, limit: 1000 }),
   ]);
-  for (const task of [...own.results, ...swaps.results]) await client.tasks.waitForTask(task.uid, { timeout: 10 * 60_000, interval: 200 });
+  for (const task of [...own.results, ...swaps.results]) await withinTime(client.tasks.waitForTask(task.uid, { timeout: 0, interval: 200 }), 10 * 60_000, `Meilisearch task ${task.uid}`);
 }
 
 /** One line on an engine failure, with the cause the client wrapped (refused connection, the engine's own message). */

@@ -1,7 +1,7 @@
 import type { Meilisearch, MultiSearchQuery, SearchResponse as EngineResponse } from 'meilisearch';
 import type { SectionDocument } from '../indexer/section-document.ts';
 import type { TermStats } from '../indexer/term-stats.ts';
-import { idf, scoreCandidate } from './bm25.ts';
+import { candidateScorer, idf } from './bm25.ts';
 import { allOf, anyOf, quoteFilterValue } from './filter-expression.ts';
 import { highlight, snippet, type MatchSpec } from './highlight.ts';
 import { closestKnownTerm } from './suggest.ts';
@@ -198,9 +198,9 @@ export function createSearcher({ client, index, entities, stats, trace }: Search
     if (long) {
       const candidates = new Map<string, SectionDocument>();
       for (const response of [main, ...rest.slice(disjunctive.length)]) for (const hit of response.hits) candidates.set(hit.id, hit as SectionDocument);
-      const terms = parsed.words.map((word) => word.term);
+      const score = candidateScorer(parsed.words.map((word) => word.term), termStats);
       const ranked = [...candidates.values()]
-        .map((document) => ({ id: document.id, score: scoreCandidate(document, terms, termStats) }))
+        .map((document) => ({ id: document.id, score: score(document) }))
         .sort((a, b) => b.score - a.score)
         .slice(offset, offset + pageSize);
       documents = await fetchSections(ranked.map(({ id }) => id));

@@ -94,8 +94,12 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   let staleIds: string[] = [];
 
   const track = (enqueued: EnqueuedTaskPromise, what: string) => {
+    // The engine does an index's tasks in order: each is waited for once the one before is done, so
+    // one task is polled at a time, not every task in flight. Its refusal is seen when it is awaited.
+    enqueued.catch(() => undefined);
+    const previous = inFlight.at(-1) ?? Promise.resolve();
     inFlight.push(
-      settle(enqueued).then(
+      previous.then(() => settle(enqueued)).then(
         () => undefined,
         (error: unknown) => {
           summary.failures.push(`${what}: ${(error as Error).message}`);

@@ -117,8 +117,12 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
     }
     if (batch.length > 0) {
       summary.sectionsSent += batch.length;
-      track(index.addDocuments(batch, { primaryKey: 'id' }), `${batch.length} sections`);
+      const added = index.addDocuments(batch, { primaryKey: 'id' });
+      track(added, `${batch.length} sections`);
       batch = [];
+      // Its payload (megabytes of JSON) is let go once the engine has it: a busy engine accepts
+      // slowly, and not waiting here let payloads pile up (peak RSS 338 MB at five times the corpus).
+      await added.catch(() => undefined);
     }
     if (staleIds.length > 0) {
       track(index.deleteDocuments(staleIds), `deleting ${staleIds.length} sections`);

@@ -14,6 +14,7 @@ import { readNdjsonObjects } from '../eval/qa-set.ts';
 import { createLiveStats } from '../search/live-stats.ts';
 import { createSearcher, type EngineRequest } from '../search/search.ts';
 import { createEntityCatalog } from '../web/entity-catalog.ts';
+import { INDEXER_NODE_FLAGS } from './index-command.ts';
 import { runCli } from './run.ts';
 
 const USAGE = 'usage: npm run bench -- --corpus NEWS.ndjson[.gz] [--repeat N] [--seconds S]';
@@ -70,7 +71,7 @@ await runCli(async () => {
 
     console.error(`indexing ${corpus} with the product pipeline…`);
     let started = performance.now();
-    const indexed = await collect(runNode('src/cli/index.ts', [corpus], engineEnv));
+    const indexed = await collect(runNode('src/cli/index.ts', [corpus], engineEnv, INDEXER_NODE_FLAGS));
     const productSeconds = (performance.now() - started) / 1000;
     if (indexed.code !== 0) throw new Error(`the indexer exited with ${indexed.code}: ${indexed.stdout}`);
     const sections = Number(/\((\d+) sections\)/u.exec(indexed.stdout)?.[1] ?? 0);

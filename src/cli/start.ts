@@ -9,6 +9,7 @@ import { isHealthy } from '../engine/embedded.ts';
 import { ensureReadKey } from '../engine/read-key.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { createSite, createStandbySite } from '../web/site.ts';
+import { INDEXER_NODE_FLAGS } from './index-command.ts';
 import { runCli } from './run.ts';
 
 /** How often start-up checks for an engine that did not answer. */
@@ -106,7 +107,7 @@ await runCli(async () => {
 /** `npm run index -- PATH` in a child process (same loader, same environment, so the same engine); its exit code. */
 function runIndexCommand(path: string): Promise<number> {
   const command = new URL('./index.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, [...process.execArgv, command, path], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...INDEXER_NODE_FLAGS, ...process.execArgv, command, path], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => resolve(code ?? 130));

@@ -34,11 +34,6 @@ function startsWithLetters(word: string, letters: readonly number[]): boolean {
   return true;
 }
 
-/** The article stack a normalized word starts with, or '' when it has none. */
-export function articlePrefix(word: string): string {
-  return word.slice(0, articlePrefixLength(word));
-}
-
 /** Every form of a word that carries the article: الذي → الذي, والذي, بالذي, للذي, ... */
 export function articleForms(wordWithArticle: string): string[] {
   const bare = wordWithArticle.slice('ال'.length);

@@ -56,8 +56,10 @@ await runCli(async () => {
     if (error instanceof StartAborted) return error.code;
     throw error;
   }
-  const standby = createStandbySite({ engineUrl: engine.url, gazetteer });
-  const server = serve({ fetch: (request, env) => (site ?? standby).app.fetch(request, env), port: config.port, hostname: config.host }, (info) => {
+  // The standby app is built only when the engine did not answer: most starts never need it.
+  let standby: ReturnType<typeof createStandbySite> | undefined;
+  const current = () => site ?? (standby ??= createStandbySite({ engineUrl: engine.url, gazetteer }));
+  const server = serve({ fetch: (request, env) => current().app.fetch(request, env), port: config.port, hostname: config.host }, (info) => {
     console.log(`Archive search ready: http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}/`);
   });
   // Until the engine answers, pages say 503; then the site comes up by itself.

@@ -27,12 +27,6 @@ export const idf = (stats: TermStats, term: string): number => {
 /**
  * BM25 with title and heading weights (a light BM25F) plus a proximity bonus: query terms found
  * within a few words of each other in the body score more than the same terms far apart.
- */
-export function scoreCandidate(candidate: CandidateTerms, terms: readonly string[], stats: TermStats): number {
-  return candidateScorer(terms, stats)(candidate);
-}
-
-/**
  * The scorer of one query: each field is read once, looking its words up among the query's terms
  * (a question re-ranks a few hundred candidates; this is ~20% faster than counting each term over
  * each field, with the same scores to 1e-14 on 120,000 candidate-question pairs).

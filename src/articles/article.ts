@@ -28,7 +28,5 @@ export interface ReadProblem {
 
 export type ReadResult = { article: Article } | { problem: ReadProblem };
 
-/** Anchor of a section within its article page. */
-export const sectionAnchor = (n: number): string => `s-${n}`;
-/** Anchor of paragraph `p` (1-based, counted over the whole article). */
-export const paragraphAnchor = (p: number): string => `p-${p}`;
+/** A date as the input formats must give it: YYYY-MM-DD, maybe followed by a time. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}/u;

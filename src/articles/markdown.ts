@@ -1,4 +1,4 @@
-import type { Article, Section } from './article.ts';
+import { ISO_DATE, type Article, type Section } from './article.ts';
 import { sectionsFromParagraphs, splitParagraphs } from './sections.ts';
 import { titleFromLead } from './plain-text.ts';
 
@@ -26,8 +26,6 @@ export function parseFrontMatter(block: string): Record<string, string> {
   });
   return fields;
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}/u;
 
 /**
  * Markdown with front matter (`title`, `date`, `source`, `url`, optional `id`): text before the

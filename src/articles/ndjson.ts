@@ -1,8 +1,6 @@
-import type { Article, ReadResult } from './article.ts';
+import { ISO_DATE, type Article, type ReadResult } from './article.ts';
 import { decodeEntities } from './decode.ts';
 import { sectionsFromParagraphs, splitParagraphs } from './sections.ts';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}/u;
 
 /** One NDJSON line `{"id","title","date","source","url","body"}` as an article, or what is wrong with it. */
 export function parseNdjsonLine(line: string, file: string, lineNumber: number): ReadResult {

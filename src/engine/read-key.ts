@@ -1,5 +1,5 @@
 import type { Meilisearch } from 'meilisearch';
-import { statsIndexName } from '../indexer/term-stats.ts';
+import { statsIndexName } from '../archive-index/index.ts';
 
 /** What the web app may do: search, read an article's sections, see when statistics changed. Nothing that writes. */
 export const READ_ACTIONS = ['search', 'documents.get', 'indexes.get'];

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const ROOT = new URL('../../', import.meta.url);
 /** Everything that decides what a document holds besides the article itself. */
-const INPUTS = ['index-config/stopwords-ar.txt', 'index-config/stem-exclusions-ar.txt', 'index-config/gazetteer.json', 'src/arabic/', 'src/entities/', 'src/indexer/section-document.ts'];
+const INPUTS = ['index-config/stopwords-ar.txt', 'index-config/stem-exclusions-ar.txt', 'index-config/gazetteer.json', 'src/arabic/', 'src/entities/', 'src/archive-index/', 'src/indexer/section-documents.ts'];
 
 function filesOf(path: string): URL[] {
   if (!path.endsWith('/')) return [new URL(path, ROOT)];

@@ -3,13 +3,13 @@ import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { EnqueuedTaskPromise, Index, Meilisearch, Settings } from 'meilisearch';
 import type { Article, ReadProblem, ReadResult } from '../articles/article.ts';
-import { safeArticleId, sectionDocumentId } from '../articles/ids.ts';
+import { addSection, emptyTermStats, nextIndexName, safeArticleId, sectionDocumentId, statsIndexName, type SectionDocument, type TermStats } from '../archive-index/index.ts';
 import { readArticles } from '../articles/read.ts';
 import { ensureIndex, isIndexNotFound, settle, settlePending } from '../engine/client.ts';
 import { settingsHold } from '../engine/settings.ts';
 import type { Gazetteer } from '../entities/index.ts';
-import { articleFingerprint, sectionDocuments, type SectionDocument } from './section-document.ts';
-import { addSection, emptyTermStats, markTermStatsStale, saveTermStats, statsIndexName, termStatsCurrent, type TermStats } from './term-stats.ts';
+import { markTermStatsStale, saveTermStats, termStatsCurrent } from '../engine/term-stats-store.ts';
+import { articleFingerprint, sectionDocuments } from './section-documents.ts';
 
 export interface IndexOptions {
   client: Meilisearch;
@@ -71,7 +71,7 @@ const MAX_TASKS_IN_FLIGHT = 64;
 export async function indexArticles(options: IndexOptions): Promise<IndexSummary> {
   const started = Date.now();
   const { client, rebuild = false } = options;
-  const next = `${options.index}-next`;
+  const next = nextIndexName(options.index);
   const target = rebuild ? next : options.index;
   // A killed run leaves tasks that the engine still carries out: the index is read once they are done.
   await settlePending(client, [options.index, statsIndexName(options.index), next, statsIndexName(next)]);

@@ -1,6 +1,5 @@
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
-import type { SectionDocument } from '../indexer/section-document.ts';
-import type { TermStats } from '../indexer/term-stats.ts';
+import type { SectionDocument, TermStats } from '../archive-index/index.ts';
 import { quoteFilterValue } from './filter-expression.ts';
 
 export type ArticleSections = Pick<SectionDocument, 'articleId' | 'n' | 'title' | 'heading' | 'text' | 'firstParagraph' | 'date' | 'source' | 'url' | 'regions' | 'actors'>[];

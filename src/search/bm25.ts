@@ -1,4 +1,4 @@
-import type { TermStats } from '../indexer/term-stats.ts';
+import type { TermStats } from '../archive-index/index.ts';
 
 /** The analyzed fields of a candidate section, as the engine returns them. */
 export interface CandidateTerms {

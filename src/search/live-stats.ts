@@ -1,5 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
-import { emptyTermStats, loadTermStats, statsIndexName, type TermStats } from '../indexer/term-stats.ts';
+import { emptyTermStats, statsIndexName, type TermStats } from '../archive-index/index.ts';
+import { loadTermStats } from '../engine/term-stats-store.ts';
 
 const CHECK_EVERY_MS = 30_000;
 

@@ -1,6 +1,5 @@
 import type { Meilisearch, MultiSearchQuery, SearchResponse as EngineResponse } from 'meilisearch';
-import type { SectionDocument } from '../indexer/section-document.ts';
-import type { TermStats } from '../indexer/term-stats.ts';
+import type { SectionDocument, TermStats } from '../archive-index/index.ts';
 import { candidateScorer, idf } from './bm25.ts';
 import { allOf, anyOf, quoteFilterValue } from './filter-expression.ts';
 import { highlight, snippet, type MatchSpec } from './highlight.ts';

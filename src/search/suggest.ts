@@ -1,4 +1,4 @@
-import type { TermStats } from '../indexer/term-stats.ts';
+import type { TermStats } from '../archive-index/index.ts';
 
 /** True when `a` becomes `b` by one inserted, deleted or replaced letter. */
 export function withinOneEdit(a: string, b: string): boolean {

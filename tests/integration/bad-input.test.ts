@@ -6,7 +6,7 @@ import { ensureReadKey } from '../../src/engine/read-key.ts';
 import { loadEngineSettings } from '../../src/engine/settings.ts';
 import { loadGazetteer } from '../../src/entities/index.ts';
 import { indexArticles, type IndexSummary } from '../../src/indexer/indexer.ts';
-import type { SectionDocument } from '../../src/indexer/section-document.ts';
+import type { SectionDocument } from '../../src/archive-index/index.ts';
 import { createSite } from '../../src/web/site.ts';
 import { fixture, testEngine } from '../helpers.ts';
 

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settle } from '../../src/engine/client.ts';
-import type { SectionDocument } from '../../src/indexer/section-document.ts';
+import type { SectionDocument } from '../../src/archive-index/index.ts';
 import { loadEngineSettings } from '../../src/engine/settings.ts';
 import { loadGazetteer } from '../../src/entities/index.ts';
 import { indexArticles, type IndexSummary } from '../../src/indexer/indexer.ts';
-import { loadTermStats } from '../../src/indexer/term-stats.ts';
+import { loadTermStats } from '../../src/engine/term-stats-store.ts';
 import { fixture, testEngine } from '../helpers.ts';
 
 const { client, index } = testEngine('indexer');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Article, ReadResult } from '../../src/articles/article.ts';
-import { safeArticleId, sectionDocumentId } from '../../src/articles/ids.ts';
+import { safeArticleId, sectionDocumentId } from '../../src/archive-index/index.ts';
 import { parseMarkdown } from '../../src/articles/markdown.ts';
 import { parseNdjsonLine } from '../../src/articles/ndjson.ts';
 import { parsePlainText } from '../../src/articles/plain-text.ts';

@@ -1,49 +1,9 @@
 import { createHash } from 'node:crypto';
 import { analyze, type Term } from '../arabic/index.ts';
 import type { Article } from '../articles/article.ts';
-import { sectionAnchor } from '../articles/article.ts';
-import { safeArticleId, sectionDocumentId } from '../articles/ids.ts';
+import { dayOf, safeArticleId, sectionAnchor, sectionDocumentId, PARAGRAPH_BREAK, type SectionDocument } from '../archive-index/index.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { tagArticle } from '../entities/index.ts';
-
-/**
- * One Meilisearch document per section. The original text is kept for display and highlighting;
- * the `*_terms` fields hold its analysis (stems, stop words left out) and are the only ones the
- * engine searches, so it never sees a bare `ال` or a diacritic.
- */
-export interface SectionDocument {
-  id: string;
-  articleId: string;
-  n: number;
-  anchor: string;
-  /** Number (1-based, over the whole article) of this section's first paragraph, for `p-N` anchors. */
-  firstParagraph: number;
-  title: string;
-  heading: string | null;
-  /** Paragraphs joined by blank lines. */
-  text: string;
-  date: string | null;
-  /** Days since 1970 (0 when undated), for "newest first". */
-  day: number;
-  source: string | null;
-  url: string | null;
-  regions: string[];
-  actors: string[];
-  title_terms: string;
-  heading_terms: string;
-  text_terms: string;
-  /** The remainders of words that start with an ambiguous one-letter proclitic (بمصر → مصر). */
-  alt_terms: string;
-  /** Number of text terms, for BM25's length normalization. */
-  length: number;
-  /** Fingerprint of the article this section came from: unchanged articles are not sent again. */
-  hash: string;
-  /** The file the article was read from: articles that leave it are deleted. */
-  origin: string;
-}
-
-/** What a search needs to re-rank and to show a hit; the display text is fetched only for the page. */
-export type SectionFields = keyof SectionDocument;
 
 export interface AnalyzedText {
   terms: string;
@@ -71,16 +31,11 @@ export function articleFingerprint(article: Article, analysisVersion: string): s
   return createHash('sha1').update(analysisVersion).update(JSON.stringify({ title, date, source, url, sections, file: origin.file })).digest('hex').slice(0, 16);
 }
 
-const dayOf = (date: string | null): number => {
-  const time = date ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
-  return Number.isNaN(time) ? 0 : Math.floor(time / 86_400_000);
-};
-
 export function sectionDocuments(article: Article, gazetteer: Gazetteer, analysisVersion: string): SectionDocument[] {
   const articleId = safeArticleId(article.id);
   const hash = articleFingerprint(article, analysisVersion);
   // Each section is analyzed once, heading and text together, and the tagger reuses that analysis.
-  const texts = article.sections.map((section) => ({ heading: section.heading ?? '', text: section.paragraphs.join('\n\n') }));
+  const texts = article.sections.map((section) => ({ heading: section.heading ?? '', text: section.paragraphs.join(PARAGRAPH_BREAK) }));
   const analyses = texts.map(({ heading, text }) => analyze(`${heading}\n${text}`));
   const tags = tagArticle(gazetteer, texts.map(({ heading, text }) => `${heading}\n${text}`), analyses);
   const title = indexFields(analyze(article.title));

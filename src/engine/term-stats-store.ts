@@ -1,38 +1,8 @@
 import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
-import { engineAnswer, ensureIndex, isIndexNotFound, settle } from '../engine/client.ts';
+import { emptyTermStats, statsIndexName, type TermStats } from '../archive-index/index.ts';
+import { engineAnswer, ensureIndex, isIndexNotFound, settle } from './client.ts';
 
-/**
- * Collection statistics for BM25 and for clitic evidence: in how many sections each stem occurs.
- * Meilisearch does not expose document frequencies (its estimatedTotalHits counts prefix and typo
- * matches and stops at maxTotalHits), so the indexer keeps them in an index of their own.
- */
-export interface TermStats {
-  articles: number;
-  documents: number;
-  totalLength: number;
-  df: Map<string, number>;
-}
-
-export const emptyTermStats = (): TermStats => ({ articles: 0, documents: 0, totalLength: 0, df: new Map() });
-
-export const statsIndexName = (index: string): string => `${index}-stats`;
-
-/** Stems of a section counted once each; the alternative analyses do not count as evidence. */
-export function addSection(stats: TermStats, fields: { n: number; title_terms: string; heading_terms: string; text_terms: string; length: number }): void {
-  // Every article has exactly one section 1.
-  if (fields.n === 1) stats.articles++;
-  stats.documents++;
-  stats.totalLength += fields.length;
-  const seen = new Set<string>();
-  for (const field of [fields.title_terms, fields.heading_terms, fields.text_terms]) {
-    for (const term of field.split(' ')) {
-      if (term === '' || seen.has(term)) continue;
-      seen.add(term);
-      stats.df.set(term, (stats.df.get(term) ?? 0) + 1);
-    }
-  }
-}
-
+/** The term statistics (src/archive-index/term-stats.ts) stored in an index of their own, `<index>-stats`. */
 interface StatsDocument {
   id: string;
   articles?: number;

@@ -1,0 +1,15 @@
+/** Results per page by default, and at most. */
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 50;
+
+/** The deepest results page anyone may ask for: deeper pages cost the engine and serve no reader. */
+export const MAX_PAGE = 1000;
+
+/** The longest query searched (and echoed); longer input is cut with a notice. */
+export const MAX_QUERY_LENGTH = 300;
+
+/** Sections of one article shown at most on its page. */
+export const MAX_ARTICLE_SECTIONS = 1000;
+
+/** The last page a results list may link to: the one limit shared by the links and the parameter check. */
+export const lastPage = (total: number, pageSize: number): number => Math.min(Math.ceil(total / pageSize), MAX_PAGE);

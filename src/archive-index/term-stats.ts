@@ -1,0 +1,31 @@
+import type { StatsSection } from './section-document.ts';
+
+/**
+ * Collection statistics for BM25 and for clitic evidence: in how many sections each stem occurs.
+ * Meilisearch does not expose document frequencies (its estimatedTotalHits counts prefix and typo
+ * matches and stops at maxTotalHits), so the indexer counts them and stores them beside the index.
+ */
+export interface TermStats {
+  articles: number;
+  documents: number;
+  totalLength: number;
+  df: Map<string, number>;
+}
+
+export const emptyTermStats = (): TermStats => ({ articles: 0, documents: 0, totalLength: 0, df: new Map() });
+
+/** Stems of a section counted once each; the alternative analyses do not count as evidence. */
+export function addSection(stats: TermStats, fields: StatsSection): void {
+  // Every article has exactly one section 1.
+  if (fields.n === 1) stats.articles++;
+  stats.documents++;
+  stats.totalLength += fields.length;
+  const seen = new Set<string>();
+  for (const field of [fields.title_terms, fields.heading_terms, fields.text_terms]) {
+    for (const term of field.split(' ')) {
+      if (term === '' || seen.has(term)) continue;
+      seen.add(term);
+      stats.df.set(term, (stats.df.get(term) ?? 0) + 1);
+    }
+  }
+}

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { MeilisearchError } from 'meilisearch';
 import { inputBytes } from '../articles/read.ts';
 import { readConfig } from '../config.ts';
-import { createRetryingEngineClient, describeEngineError, TaskFailedError } from '../engine/client.ts';
+import { createRetryingEngineClient } from '../engine/client.ts';
+import { describeEngineError, isEngineFailure } from '../engine/errors.ts';
 import { connectEngine } from '../engine/connect.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
@@ -54,7 +54,7 @@ await runCli(async () => {
     return summary.problems.length > 0 || summary.failures.length > 0 ? 1 : 0;
   } catch (error) {
     // The engine refused or stayed away past the retries: one line with its reason, not a stack trace.
-    if (!(error instanceof MeilisearchError || error instanceof TaskFailedError)) throw error;
+    if (!isEngineFailure(error)) throw error;
     console.error(`failed: ${describeEngineError(error)}${retries > 0 ? ` (after ${retries} retried requests)` : ''}`);
     return 1;
   } finally {

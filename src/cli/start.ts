@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
-import { MeilisearchRequestError } from 'meilisearch';
 import { readConfig } from '../config.ts';
 import { createEngineClient, ENGINE_TIMEOUT_MS } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
+import { isEngineUnreachable } from '../engine/errors.ts';
 import { isHealthy } from '../engine/embedded.ts';
 import { ensureReadKey } from '../engine/read-key.ts';
 import { loadGazetteer } from '../entities/index.ts';
@@ -42,7 +42,7 @@ await runCli(async () => {
       const apiKey = config.meiliSearchKey ?? (await ensureReadKey(adminClient, config.index));
       return await createSite({ engineUrl: engine.url, apiKey, index: config.index, gazetteer });
     } catch (error) {
-      if (error instanceof MeilisearchRequestError) return null;
+      if (isEngineUnreachable(error)) return null;
       throw error;
     }
   };

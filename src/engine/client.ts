@@ -1,5 +1,6 @@
-import { Meilisearch, MeilisearchApiError, MeilisearchRequestError } from 'meilisearch';
+import { Meilisearch } from 'meilisearch';
 import type { EnqueuedTaskPromise, Index, RecordAny, Task, TaskStatus } from 'meilisearch';
+import { engineAnswer, TaskFailedError } from './errors.ts';
 import { nodeHttpClient } from './http-client.ts';
 import { withRetries, type RetryOptions } from './retry.ts';
 
@@ -16,13 +17,6 @@ export function createEngineClient(url: string, apiKey: string, timeout = ENGINE
  */
 export function createRetryingEngineClient(url: string, apiKey: string, retry: RetryOptions = {}): Meilisearch {
   return new Meilisearch({ host: url, apiKey, httpClient: withRetries(nodeHttpClient, retry) });
-}
-
-export class TaskFailedError extends Error {
-  override name = 'TaskFailedError';
-  constructor(readonly task: Task) {
-    super(`Meilisearch task ${task.uid} (${task.type}) ${task.status}: ${task.error?.message ?? 'no reason given'}`);
-  }
 }
 
 /** Waits for a task and turns a failed or canceled one into an error that carries the engine's reason. */
@@ -51,12 +45,6 @@ async function withinTime<T>(waiting: Promise<T>, timeout: number, what: string)
   }
 }
 
-/** The engine's error answer, also when the client wrapped it (it wraps whatever a custom HTTP client throws). */
-export function engineAnswer(error: unknown): MeilisearchApiError | null {
-  if (error instanceof MeilisearchApiError) return error;
-  return error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError ? error.cause : null;
-}
-
 export const isIndexNotFound = (error: unknown): boolean => engineAnswer(error)?.cause?.code === 'index_not_found';
 
 /** The index, created (with `id` as primary key) when it does not exist yet. */
@@ -79,13 +67,4 @@ export async function settlePending(client: Meilisearch, uids: string[]): Promis
     client.tasks.getTasks({ types: ['indexSwap'], statuses, limit: 1000 }),
   ]);
   for (const task of [...own.results, ...swaps.results]) await withinTime(client.tasks.waitForTask(task.uid, { timeout: 0, interval: 200 }), 10 * 60_000, `Meilisearch task ${task.uid}`);
-}
-
-/** One line on an engine failure, with the cause the client wrapped (refused connection, the engine's own message). */
-export function describeEngineError(error: unknown): string {
-  const messages: string[] = [];
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    if (cause.message !== '' && !messages.includes(cause.message)) messages.push(cause.message);
-  }
-  return messages.join(': ');
 }

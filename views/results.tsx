@@ -1,4 +1,5 @@
 import { raw } from 'hono/html';
+import { lastPage } from '../src/archive-index/index.ts';
 import { escapeHtml } from '../src/search/escape-html.ts';
 import type { FacetName, SearchHit, SearchResult } from '../src/search/search.ts';
 import { formatDate, formatNumber, searchUrl, toggle, type SearchState } from './format.ts';
@@ -28,7 +29,7 @@ function stateOf(result: SearchResult): SearchState {
 /** The results fragment: what htmx swaps into #results, and what the full page includes. */
 export function Results({ result, names }: { result: SearchResult; names: EntityNames }) {
   const state = stateOf(result);
-  const pages = Math.ceil(Math.min(result.total, 100_000) / result.pageSize);
+  const pages = lastPage(result.total, result.pageSize);
   return (
     <div class="results-layout">
       <FilterInputs state={state} />

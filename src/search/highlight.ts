@@ -36,30 +36,26 @@ export function matchWords(text: string, spec: MatchSpec): { words: Span[]; matc
   return { words, matches };
 }
 
-/** Escaped text of [from, to) with the spans in it wrapped in `<mark>`; marks separated only by spaces merge. */
+/**
+ * Escaped text of [from, to) with the spans in it wrapped in `<mark>`. Spans are clipped to the
+ * range and merged when they overlap or only spaces separate them; the text between marks is
+ * written exactly once, so removing the marks gives the escaped source.
+ */
 export function markRange(text: string, spans: readonly Span[], from = 0, to = text.length): string {
+  const merged: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(span.start, from);
+    const end = Math.min(span.end, to);
+    if (end <= start) continue;
+    const last = merged.at(-1);
+    if (last && (start <= last.end || /^\s+$/u.test(text.slice(last.end, start)))) last.end = Math.max(last.end, end);
+    else merged.push({ start, end });
+  }
   let html = '';
   let cursor = from;
-  let open: Span | null = null;
-  const closeMark = () => {
-    if (open) html += `<mark>${escapeHtml(text.slice(open.start, open.end))}</mark>`;
-    open = null;
-  };
-  for (const span of spans) {
-    if (span.end <= from || span.start >= to || span.start < cursor) continue;
-    const gap = text.slice(open ? open.end : cursor, span.start);
-    if (open && /^\s+$/u.test(gap)) {
-      open = { start: open.start, end: span.end };
-      continue;
-    }
-    closeMark();
-    html += escapeHtml(text.slice(cursor, span.start));
-    open = { start: span.start, end: Math.min(span.end, to) };
-    cursor = open.end;
-  }
-  if (open !== null) {
-    cursor = (open as Span).end;
-    closeMark();
+  for (const { start, end } of merged) {
+    html += `${escapeHtml(text.slice(cursor, start))}<mark>${escapeHtml(text.slice(start, end))}</mark>`;
+    cursor = end;
   }
   return html + escapeHtml(text.slice(cursor, to));
 }

@@ -1,5 +1,5 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from '../archive-index/index.ts';
 import type { SearchRequest } from '../search/search.ts';
-import { MAX_PAGE_SIZE } from '../search/search.ts';
 
 export class BadParameterError extends Error {
   override name = 'BadParameterError';
@@ -11,9 +11,7 @@ export class BadParameterError extends Error {
   }
 }
 
-const MAX_PAGE = 1000;
 const MAX_FILTER_VALUES = 20;
-const DEFAULT_PAGE_SIZE = 10;
 
 function integer(value: string | undefined, parameter: string, min: number, max: number, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback;

@@ -61,3 +61,35 @@ describe('snippet', () => {
     expect(snippet('كلمة '.repeat(100), formsOf('مصر'), 10).html.startsWith('كلمة')).toBe(true);
   });
 });
+
+describe('marking keeps the source text', () => {
+  const unmark = (html: string) => html.replace(/<\/?mark>/gu, '');
+
+  it('adjacent marked words followed by another match: no word repeated, the later mark in place', () => {
+    const text = 'قال مجلس الأمن الدولي اليوم إن الأمن مهم';
+    const at = (word: string, from = 0) => ({ start: text.indexOf(word, from), end: text.indexOf(word, from) + word.length });
+    const spans = [at('مجلس'), at('الأمن'), at('الدولي'), at('الأمن', 20)];
+    const html = markRange(text, spans);
+    expect(unmark(html)).toBe(text);
+    expect(marked(html)).toEqual(['مجلس الأمن الدولي', 'الأمن']);
+  });
+
+  it('any spans, overlapping or not, in any window: removing the marks gives the escaped source', () => {
+    const text = 'مجلس الأمن الدولي <يدعو> إلى وقف إطلاق النار في ليبيا & اليمن';
+    const escaped = (from: number, to: number) => text.slice(from, to).replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 2000; round++) {
+      const spans = Array.from({ length: random(6) }, () => {
+        const start = random(text.length);
+        return { start, end: Math.min(text.length, start + 1 + random(12)) };
+      }).sort((a, b) => a.start - b.start);
+      const from = random(text.length);
+      const to = from + random(text.length - from + 1);
+      expect(unmark(markRange(text, spans, from, to))).toBe(escaped(from, to));
+    }
+  });
+});

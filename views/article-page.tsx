@@ -1,29 +1,9 @@
 import { raw } from 'hono/html';
-import type { Assets } from '../src/web/assets.ts';
+import type { ArticleView, AssetUrls, EntityNames } from '../src/web/view-models.ts';
 import { formatDate, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
-import type { EntityNames } from './results.tsx';
 
-export interface ArticleView {
-  articleId: string;
-  title: string;
-  date: string | null;
-  source: string | null;
-  url: string | null;
-  regions: string[];
-  actors: string[];
-  sections: {
-    n: number;
-    /** Escaped HTML, marked like the paragraphs. */
-    heading: string | null;
-    firstParagraph: number;
-    /** Paragraphs as escaped HTML with the query's words marked. */
-    paragraphs: string[];
-    matches: number;
-  }[];
-}
-
-export function ArticlePage({ assets, article, q, names }: { assets: Assets; article: ArticleView; q: string; names: EntityNames }) {
+export function ArticlePage({ assets, article, q, names }: { assets: AssetUrls; article: ArticleView; q: string; names: EntityNames }) {
   const date = formatDate(article.date);
   const back = searchUrl({ q, regions: [], actors: [] });
   return (

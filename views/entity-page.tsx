@@ -1,25 +1,11 @@
-import type { Assets } from '../src/web/assets.ts';
+import type { AssetUrls, EntityNames, EntityView } from '../src/web/view-models.ts';
 import { formatDate, formatNumber, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
-import type { EntityNames } from './results.tsx';
-
-export interface EntityView {
-  id: string;
-  type: 'region' | 'actor';
-  name_ar: string;
-  name_en: string;
-  aliases_ar: string[];
-  aliases_en: string[];
-  parent: { id: string; name_ar: string } | null;
-  sections: number;
-  latest: { url: string; title: string; heading: string | null; date: string | null }[];
-  related: { id: string; type: 'region' | 'actor'; count: number }[];
-}
 
 const filterState = (entity: { id: string; type: 'region' | 'actor' }) =>
   entity.type === 'region' ? { regions: [entity.id], actors: [] as string[] } : { regions: [] as string[], actors: [entity.id] };
 
-export function EntityPage({ assets, entity, names }: { assets: Assets; entity: EntityView; names: EntityNames }) {
+export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entity: EntityView; names: EntityNames }) {
   const own = filterState(entity);
   return (
     <Layout title={`${entity.name_ar} — أرشيف الأخبار`} assets={assets}>

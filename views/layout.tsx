@@ -1,12 +1,12 @@
 import { createContext, useContext, type Child } from 'hono/jsx';
-import type { Assets } from '../src/web/assets.ts';
+import type { AssetUrls } from '../src/web/view-models.ts';
 
 /** The CSP nonce of the current request: scripts without it do not run. */
 export const NonceContext = createContext('');
 
 export interface LayoutProps {
   title: string;
-  assets: Assets;
+  assets: AssetUrls;
   children?: Child;
   /** Text for robots and link previews. */
   description?: string;

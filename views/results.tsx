@@ -1,16 +1,8 @@
 import { raw } from 'hono/html';
-import { lastPage } from '../src/archive-index/index.ts';
-import { escapeHtml } from '../src/search/escape-html.ts';
-import type { FacetName, SearchHit, SearchResult } from '../src/search/search.ts';
+import { escapeHtml } from './escape-html.ts';
+import type { EntityNames, FacetName, HitView, ResultsView } from '../src/web/view-models.ts';
 import { formatDate, formatNumber, searchUrl, toggle, type SearchState } from './format.ts';
 import { FilterInputs } from './search-form.tsx';
-
-export interface EntityName {
-  id: string;
-  name_ar: string;
-  name_en: string;
-}
-export type EntityNames = (id: string) => EntityName | undefined;
 
 const FACET_LABEL: Record<FacetName, string> = { region: 'المناطق', actor: 'الفاعلون' };
 const FACETS_SHOWN = 8;
@@ -22,14 +14,14 @@ const FACETS_SHOWN = 8;
  */
 const boosted = { 'hx-boost': 'true', 'hx-target': '#results', 'hx-push-url': 'true', 'hx-sync': '#search-form:replace' } as const;
 
-function stateOf(result: SearchResult): SearchState {
+function stateOf(result: ResultsView): SearchState {
   return { q: result.query, regions: result.filters.region, actors: result.filters.actor, page: result.page };
 }
 
 /** The results fragment: what htmx swaps into #results, and what the full page includes. */
-export function Results({ result, names }: { result: SearchResult; names: EntityNames }) {
+export function Results({ result, names }: { result: ResultsView; names: EntityNames }) {
   const state = stateOf(result);
-  const pages = lastPage(result.total, result.pageSize);
+  const pages = result.lastPage;
   return (
     <div class="results-layout">
       <FilterInputs state={state} />
@@ -56,7 +48,7 @@ export function Results({ result, names }: { result: SearchResult; names: Entity
   );
 }
 
-function ResultsSummary({ result, names }: { result: SearchResult; names: EntityNames }) {
+function ResultsSummary({ result, names }: { result: ResultsView; names: EntityNames }) {
   const hasFacets = Object.keys(result.facets.region).length + Object.keys(result.facets.actor).length > 0;
   return (
     <div class="summary" id="results-summary">
@@ -112,7 +104,7 @@ function ActiveFilters({ state, names }: { state: SearchState; names: EntityName
   );
 }
 
-function FacetList({ facet, result, names }: { facet: FacetName; result: SearchResult; names: EntityNames }) {
+function FacetList({ facet, result, names }: { facet: FacetName; result: ResultsView; names: EntityNames }) {
   const state = stateOf(result);
   const selected = facet === 'region' ? state.regions : state.actors;
   const counts = result.facets[facet];
@@ -151,7 +143,7 @@ function FacetList({ facet, result, names }: { facet: FacetName; result: SearchR
   );
 }
 
-function Hit({ hit, names, state }: { hit: SearchHit; names: EntityNames; state: SearchState }) {
+function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: SearchState }) {
   const date = formatDate(hit.date);
   const tags = [...hit.regions.map((id) => ({ id, facet: 'region' as const })), ...hit.actors.map((id) => ({ id, facet: 'actor' as const }))];
   return (
@@ -195,7 +187,7 @@ function Hit({ hit, names, state }: { hit: SearchHit; names: EntityNames; state:
   );
 }
 
-function NoResults({ result, state }: { result: SearchResult; state: SearchState }) {
+function NoResults({ result, state }: { result: ResultsView; state: SearchState }) {
   const filtered = state.regions.length + state.actors.length > 0;
   return (
     <div class="empty-state" role="status">

@@ -1,12 +1,10 @@
-import type { Overview as ArchiveOverview } from '../src/search/archive.ts';
-import type { SearchResult } from '../src/search/search.ts';
-import type { Assets } from '../src/web/assets.ts';
+import type { AssetUrls, EntityNames, Overview as ArchiveOverview, ResultsView } from '../src/web/view-models.ts';
 import { formatDate, formatNumber, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
-import { Results, type EntityNames } from './results.tsx';
+import { Results } from './results.tsx';
 import { SearchForm } from './search-form.tsx';
 
-export function SearchPage(props: { assets: Assets; names: EntityNames; result?: SearchResult; overview?: ArchiveOverview }) {
+export function SearchPage(props: { assets: AssetUrls; names: EntityNames; result?: ResultsView; overview?: ArchiveOverview }) {
   const { result } = props;
   const state = result ? { q: result.query, regions: result.filters.region, actors: result.filters.actor } : { q: '', regions: [], actors: [] };
   const title = result && result.query.trim() !== '' ? `${result.query} — بحث في أرشيف الأخبار` : 'أرشيف الأخبار — بحث';

@@ -11,9 +11,8 @@ import { createEngineClient, settle } from '../engine/client.ts';
 import { freePort, startEngine } from '../engine/embedded.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { readNdjsonObjects } from '../eval/qa-set.ts';
-import { createLiveStats } from '../search/live-stats.ts';
-import { createSearcher, type EngineRequest } from '../search/search.ts';
-import { createEntityCatalog } from '../web/entity-catalog.ts';
+import type { EngineRequest } from '../engine/archive-reader.ts';
+import { createSearchService } from '../search/service.ts';
 import { INDEXER_NODE_FLAGS } from './index-command.ts';
 import { runCli } from './run.ts';
 
@@ -122,11 +121,11 @@ await runCli(async () => {
     const origin = `http://127.0.0.1:${port}`;
 
     // The engine requests the product makes for each query, captured from the product's own search code.
-    const stats = await createLiveStats(client, INDEX);
-    stats.stop();
     const traced: { query: BenchQuery; requests: EngineRequest[] }[] = [];
     let current: EngineRequest[] = [];
-    const search = createSearcher({ client, index: INDEX, entities: createEntityCatalog(loadGazetteer()), stats: stats.current, trace: (request) => current.push(request) });
+    const service = await createSearchService({ engineUrl: engine.url, apiKey: engine.masterKey, index: INDEX, gazetteer: loadGazetteer(), trace: (request) => current.push(request) });
+    service.stop();
+    const { search } = service;
     for (const query of BENCH_QUERIES) {
       current = [];
       const params = new URLSearchParams(queryString(query.params));

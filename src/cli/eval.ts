@@ -10,9 +10,7 @@ import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { newsParagraphsAsArticles, passagesAsArticles, readNdjsonObjects, retrievalFigures, type Question, type RankedQuestion } from '../eval/qa-set.ts';
 import { indexArticles } from '../indexer/indexer.ts';
-import { createLiveStats } from '../search/live-stats.ts';
-import { createSearcher } from '../search/search.ts';
-import { createEntityCatalog } from '../web/entity-catalog.ts';
+import { createSearchService } from '../search/service.ts';
 import { createProgress } from './progress.ts';
 import { runCli } from './run.ts';
 
@@ -41,9 +39,9 @@ async function evaluateProduct(client: Meilisearch, engineUrl: string, key: stri
   });
   progress.done();
   console.error(`indexed ${summary.articles} passages in ${summary.seconds.toFixed(1)} s`);
-  const stats = await createLiveStats(createEngineClient(engineUrl, key), INDEX);
-  stats.stop();
-  const search = createSearcher({ client, index: INDEX, entities: createEntityCatalog(gazetteer), stats: stats.current });
+  const service = await createSearchService({ engineUrl, apiKey: key, index: INDEX, gazetteer });
+  service.stop();
+  const { search } = service;
   const ranked: RankedQuestion[] = [];
   for (const question of questions) {
     const started = performance.now();

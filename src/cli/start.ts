@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { serve } from '@hono/node-server';
 import { readConfig } from '../config.ts';
-import { createEngineClient, ENGINE_TIMEOUT_MS } from '../engine/client.ts';
+import { createEngineClient } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
-import { isEngineUnreachable } from '../engine/errors.ts';
 import { isHealthy } from '../engine/embedded.ts';
+import { isEngineUnreachable } from '../engine/errors.ts';
 import { ensureReadKey } from '../engine/read-key.ts';
 import { loadGazetteer } from '../entities/index.ts';
+import { serveApp, whenEngineAnswers } from '../web/server.ts';
 import { createSite, createStandbySite } from '../web/site.ts';
 import { INDEXER_NODE_FLAGS } from './index-command.ts';
 import { runCli } from './run.ts';
@@ -58,51 +57,40 @@ await runCli(async () => {
   }
   // The standby app is built only when the engine did not answer: most starts never need it.
   let standby: ReturnType<typeof createStandbySite> | undefined;
-  const current = () => site ?? (standby ??= createStandbySite({ engineUrl: engine.url, gazetteer }));
-  const server = serve({ fetch: (request, env) => current().app.fetch(request, env), port: config.port, hostname: config.host }, (info) => {
-    console.log(`Archive search ready: http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}/`);
+  const server = serveApp({
+    port: config.port,
+    host: config.host,
+    app: () => (site ?? (standby ??= createStandbySite({ engineUrl: engine.url, gazetteer }))).app,
+    onListening: (url) => console.log(`Archive search ready: ${url}`),
   });
-  // Until the engine answers, pages say 503; then the site comes up by itself.
-  const waitForEngine = async (): Promise<void> => {
-    if (site || stopping) return;
-    if (await isHealthy(engine.url, 2000)) {
-      site = await bringUp().catch((error: unknown) => {
-        console.error(`Could not bring the site up yet: ${(error as Error).message}`);
-        return null;
-      });
-      if (site) console.log(`Meilisearch at ${engine.url} answers: searching is available.`);
-    }
-    if (!site && !stopping) setTimeout(() => void waitForEngine(), ENGINE_POLL_MS).unref();
-  };
   if (!site) {
     console.log(`Meilisearch at ${engine.url} does not answer: pages say so (503) until it does.`);
-    setTimeout(() => void waitForEngine(), ENGINE_POLL_MS).unref();
+    whenEngineAnswers({
+      healthy: () => isHealthy(engine.url, 2000),
+      bringUp: async () => {
+        site = await bringUp().catch((error: unknown) => {
+          console.error(`Could not bring the site up yet: ${(error as Error).message}`);
+          return null;
+        });
+        if (site) console.log(`Meilisearch at ${engine.url} answers: searching is available.`);
+        return site !== null;
+      },
+      stopped: () => stopping,
+      intervalMs: ENGINE_POLL_MS,
+    });
   }
 
-  // serve() without a createServer option makes a node:http server.
-  const httpServer = server as Server;
-  const inFlight = new Set<ServerResponse>();
-  httpServer.on('request', (_request: IncomingMessage, response: ServerResponse) => {
-    inFlight.add(response);
-    response.once('close', () => inFlight.delete(response));
-  });
-
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing requests and stopping`);
     site?.stop();
-    // close() stops accepting and drops idle keep-alive connections; answers still in flight close
-    // theirs when done, so a browser's kept-alive socket does not hold the exit back.
-    for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
-    httpServer.close(() => {
-      void engine.stop().then(() => process.exit(0));
-    });
-    // A request waiting on the engine gets its answer (at most the engine timeout); then nothing holds the exit.
-    setTimeout(() => void engine.stop().then(() => process.exit(0)), ENGINE_TIMEOUT_MS + 2000).unref();
+    await server.stop();
+    await engine.stop();
+    process.exit(0);
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   return 0;
 });
 

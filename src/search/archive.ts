@@ -1,71 +1,57 @@
-import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
-import type { SectionDocument, TermStats } from '../archive-index/index.ts';
+import { ARTICLE_FIELDS, FACET_ATTRIBUTE, FACET_NAMES, isSafeArticleId, MAX_ARTICLE_SECTIONS, type ArticleSection, type FacetName, type SectionDocument, type TermStats } from '../archive-index/index.ts';
+import type { ArchiveReader } from '../engine/archive-reader.ts';
 import { quoteFilterValue } from './filter-expression.ts';
-
-export type ArticleSections = Pick<SectionDocument, 'articleId' | 'n' | 'title' | 'heading' | 'text' | 'firstParagraph' | 'date' | 'source' | 'url' | 'regions' | 'actors'>[];
 
 export interface EntityActivity {
   sections: number;
   latest: Pick<SectionDocument, 'articleId' | 'n' | 'title' | 'heading' | 'date'>[];
   /** Entities mentioned in the same sections, with how often. */
-  related: { id: string; facet: 'regions' | 'actors'; count: number }[];
+  related: { id: string; facet: FacetName; count: number }[];
 }
 
 export interface Overview {
   articles: number;
   sections: number;
-  latest: { articleId: string; title: string; date: string | null; source: string | null }[];
+  latest: Pick<SectionDocument, 'articleId' | 'title' | 'date' | 'source'>[];
   regions: [string, number][];
   actors: [string, number][];
 }
 
-const SAFE_ARTICLE_ID = /^[A-Za-z0-9_-]{1,200}$/u;
 const TOP_ENTITIES = 12;
+const RELATED_ENTITIES = 16;
+const NEWEST_FIRST = ['day:desc', 'n:asc'];
 
-/** Reads whole articles and the archive's overview from the engine. */
-export function createArchive({ client, index, stats }: { client: Meilisearch; index: string; stats: () => TermStats }) {
+/** Reads whole articles, entities' activity and the archive's overview from the engine. */
+export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, 'search' | 'documents'>; stats: () => TermStats }) {
+  const facetAttributes = FACET_NAMES.map((facet) => FACET_ATTRIBUTE[facet]);
   return {
     /** All sections of an article in order, or null when there is no such article. */
-    async article(articleId: string): Promise<ArticleSections | null> {
-      if (!SAFE_ARTICLE_ID.test(articleId)) return null;
-      const page = await client.index<SectionDocument>(index).getDocuments({
-        filter: `articleId = ${quoteFilterValue(articleId)}`,
-        fields: ['articleId', 'n', 'title', 'heading', 'text', 'firstParagraph', 'date', 'source', 'url', 'regions', 'actors'],
-        limit: 1000,
-      });
-      if (page.results.length === 0) return null;
-      return page.results.sort((a, b) => a.n - b.n);
+    async article(articleId: string): Promise<ArticleSection[] | null> {
+      if (!isSafeArticleId(articleId)) return null;
+      const sections = await reader.documents<ArticleSection>(`articleId = ${quoteFilterValue(articleId)}`, ARTICLE_FIELDS, MAX_ARTICLE_SECTIONS);
+      return sections.length === 0 ? null : sections.sort((a, b) => a.n - b.n);
     },
 
     /** How often an entity is mentioned, its latest sections, and what is mentioned with it. */
-    async entity(id: string, facet: 'regions' | 'actors', related = 16): Promise<EntityActivity> {
-      const response = await client.index<SectionDocument>(index).search('', {
-        filter: `${facet} = ${quoteFilterValue(id)}`,
-        sort: ['day:desc', 'n:asc'],
-        facets: ['regions', 'actors'],
-        limit: 10,
-        attributesToRetrieve: ['articleId', 'n', 'title', 'heading', 'date'],
-      });
-      const counts = (['regions', 'actors'] as const).flatMap((name) =>
-        Object.entries(response.facetDistribution?.[name] ?? {}).map(([other, count]) => ({ id: other, facet: name, count })),
-      );
+    async entity(id: string, facet: FacetName): Promise<EntityActivity> {
+      const [response] = await reader.search<EntityActivity['latest'][number]>([
+        { q: '', filter: `${FACET_ATTRIBUTE[facet]} = ${quoteFilterValue(id)}`, sort: NEWEST_FIRST, facets: facetAttributes, limit: 10, attributesToRetrieve: ['articleId', 'n', 'title', 'heading', 'date'] },
+      ]);
+      const counts = FACET_NAMES.flatMap((other) => Object.entries(response?.facets[FACET_ATTRIBUTE[other]] ?? {}).map(([otherId, count]) => ({ id: otherId, facet: other, count })));
       return {
-        sections: response.estimatedTotalHits ?? 0,
-        latest: response.hits,
-        related: counts.filter((other) => other.id !== id).sort((a, b) => b.count - a.count).slice(0, related),
+        sections: response?.total ?? 0,
+        latest: response?.hits ?? [],
+        related: counts.filter((other) => other.id !== id).sort((a, b) => b.count - a.count).slice(0, RELATED_ENTITIES),
       };
     },
 
     async overview(): Promise<Overview> {
-      const { results } = await client.multiSearch<{ queries: MultiSearchQuery[] }, SectionDocument>({
-        queries: [
-          { indexUid: index, q: '', filter: 'n = 1', sort: ['day:desc'], limit: 8, attributesToRetrieve: ['articleId', 'title', 'date', 'source'] },
-          { indexUid: index, q: '', facets: ['regions', 'actors'], limit: 0 },
-        ],
-      });
-      const [latest, counts] = results;
-      const top = (facet: 'regions' | 'actors'): [string, number][] =>
-        Object.entries(counts?.facetDistribution?.[facet] ?? {})
+      const [latest, counts] = await reader.search<Overview['latest'][number]>([
+        { q: '', filter: 'n = 1', sort: ['day:desc'], limit: 8, attributesToRetrieve: ['articleId', 'title', 'date', 'source'] },
+        { q: '', facets: facetAttributes, limit: 0 },
+      ]);
+      const top = (facet: FacetName): [string, number][] =>
+        Object.entries(counts?.facets[FACET_ATTRIBUTE[facet]] ?? {})
           .sort((a, b) => b[1] - a[1])
           .slice(0, TOP_ENTITIES);
       const { articles, documents } = stats();
@@ -73,8 +59,8 @@ export function createArchive({ client, index, stats }: { client: Meilisearch; i
         articles,
         sections: documents,
         latest: (latest?.hits ?? []).map(({ articleId, title, date, source }) => ({ articleId, title, date, source })),
-        regions: top('regions'),
-        actors: top('actors'),
+        regions: top('region'),
+        actors: top('actor'),
       };
     },
   };

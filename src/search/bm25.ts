@@ -1,6 +1,6 @@
 import type { TermStats } from '../archive-index/index.ts';
 
-/** The analyzed fields of a candidate section, as the engine returns them. */
+/** The analyzed fields of a candidate section, as the engine returns them (RerankSection minus its id). */
 export interface CandidateTerms {
   title_terms: string;
   heading_terms: string;

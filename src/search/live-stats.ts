@@ -1,6 +1,5 @@
-import type { Meilisearch } from 'meilisearch';
-import { emptyTermStats, statsIndexName, type TermStats } from '../archive-index/index.ts';
-import { loadTermStats } from '../engine/term-stats-store.ts';
+import { emptyTermStats, type TermStats } from '../archive-index/index.ts';
+import type { ArchiveReader } from '../engine/archive-reader.ts';
 
 const CHECK_EVERY_MS = 30_000;
 
@@ -8,15 +7,14 @@ const CHECK_EVERY_MS = 30_000;
  * The term statistics the search reads on every request, kept in memory and reloaded in the
  * background when the indexer has written new ones: never loaded on a request's path.
  */
-export async function createLiveStats(client: Meilisearch, index: string) {
+export async function createLiveStats(reader: Pick<ArchiveReader, 'statsVersion' | 'termStats'>) {
   let stats: TermStats = emptyTermStats();
   let version: string | null = null;
   const refresh = async () => {
     try {
-      const { updatedAt } = await client.getRawIndex(statsIndexName(index));
-      const next = String(updatedAt);
+      const next = await reader.statsVersion();
       if (next === version) return;
-      stats = await loadTermStats(client, index);
+      stats = await reader.termStats();
       version = next;
     } catch {
       // No statistics yet, or the engine is away: keep what we have and look again later.
@@ -31,3 +29,5 @@ export async function createLiveStats(client: Meilisearch, index: string) {
     stop: () => clearInterval(timer),
   };
 }
+
+export type LiveStats = Awaited<ReturnType<typeof createLiveStats>>;

@@ -1,12 +1,9 @@
-import { createEngineClient } from '../engine/client.ts';
-import { EngineDownError } from '../engine/errors.ts';
+import { createEntityCatalog } from '../entities/catalog.ts';
 import type { Gazetteer } from '../entities/index.ts';
-import { createArchive } from '../search/archive.ts';
-import { createLiveStats } from '../search/live-stats.ts';
-import { createSearcher } from '../search/search.ts';
-import { createApp } from './app.tsx';
+import { createSearchService } from '../search/service.ts';
+import { createApp } from './app.ts';
 import { loadAssets } from './assets.ts';
-import { createEntityCatalog } from './entity-catalog.ts';
+import { standbyService } from './site-service.ts';
 
 export interface SiteOptions {
   engineUrl: string;
@@ -20,41 +17,15 @@ export interface SiteOptions {
   requestTimeoutMs?: number;
 }
 
-/** Everything the web app needs, wired once at start: assets, statistics, search, archive. */
+/** Everything the web app needs, wired once at start: assets, the search service, the app. */
 export async function createSite(options: SiteOptions) {
-  const client = createEngineClient(options.engineUrl, options.apiKey, options.engineTimeoutMs);
-  const stats = await createLiveStats(client, options.index);
-  const entities = createEntityCatalog(options.gazetteer);
-  const search = createSearcher({ client, index: options.index, entities, stats: stats.current });
-  const archive = createArchive({ client, index: options.index, stats: stats.current });
-  const app = createApp({
-    search,
-    archive,
-    names: entities.name,
-    entityInfo: (id) => options.gazetteer.entities.get(id),
-    evidence: (stem) => stats.current().df.get(stem) ?? 0,
-    engineHealthy: () => client.isHealthy(),
-    assets: loadAssets(),
-    requestTimeoutMs: options.requestTimeoutMs,
-  });
-  return { app, search, stats, stop: stats.stop };
+  const service = await createSearchService(options);
+  const app = createApp({ service, assets: loadAssets(), requestTimeoutMs: options.requestTimeoutMs });
+  return { app, service, stop: service.stop };
 }
 
-/**
- * The site while the engine cannot be reached at start (an external engine that is not up yet):
- * the same app, whose every page that needs the engine says 503 with Retry-After, and /healthz too.
- */
+/** The site while the engine cannot be reached at start: the same app, every page that needs the engine says 503. */
 export function createStandbySite(options: { engineUrl: string; gazetteer: Gazetteer }) {
-  const entities = createEntityCatalog(options.gazetteer);
-  const unreachable = (): Promise<never> => Promise.reject(new EngineDownError(`the engine at ${options.engineUrl} has not answered since the start`));
-  const app = createApp({
-    search: unreachable,
-    archive: { article: unreachable, overview: unreachable, entity: unreachable },
-    names: entities.name,
-    entityInfo: (id) => options.gazetteer.entities.get(id),
-    evidence: () => 0,
-    engineHealthy: async () => false,
-    assets: loadAssets(),
-  });
+  const app = createApp({ service: standbyService(options.engineUrl, createEntityCatalog(options.gazetteer)), assets: loadAssets() });
   return { app, stop: () => {} };
 }

@@ -2,29 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngineSettings } from '../../src/engine/settings.ts';
 import { loadGazetteer } from '../../src/entities/index.ts';
 import { indexArticles } from '../../src/indexer/indexer.ts';
-import { createLiveStats } from '../../src/search/live-stats.ts';
-import { createSearcher, type EngineRequest, type SearchRequest } from '../../src/search/search.ts';
-import { createEntityCatalog } from '../../src/web/entity-catalog.ts';
+import type { EngineRequest } from '../../src/engine/archive-reader.ts';
+import type { SearchRequest } from '../../src/search/search.ts';
+import { createSearchService, type SearchService } from '../../src/search/service.ts';
 import { fixture, testEngine } from '../helpers.ts';
 
 // What each kind of query costs the engine: keyword searches one search (plus one per filtered
 // facet list, for its counts), questions a fan-out and one fetch of the page's sections.
-const { client, index } = testEngine('fan-out');
+const { url, key, client, index } = testEngine('fan-out');
 const gazetteer = loadGazetteer();
-let stats: Awaited<ReturnType<typeof createLiveStats>>;
+let service: SearchService;
 let sent: EngineRequest[] = [];
 const search = (request: Partial<SearchRequest> & { q: string }) => {
   sent = [];
-  const searcher = createSearcher({ client, index, entities: createEntityCatalog(gazetteer), stats: stats.current, trace: (r) => sent.push(r) });
-  return searcher({ regions: [], actors: [], page: 1, limit: 10, ...request });
+  return service.search({ regions: [], actors: [], page: 1, limit: 10, ...request });
 };
 const searches = () => sent.reduce((sum, request) => sum + request.searches, 0);
 
 beforeAll(async () => {
   await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
-  stats = await createLiveStats(client, index);
+  service = await createSearchService({ engineUrl: url, apiKey: key, index, gazetteer, trace: (request) => sent.push(request) });
 });
-afterAll(() => stats.stop());
+afterAll(() => service.stop());
 
 describe('engine requests per search', () => {
   it.each([
@@ -59,7 +58,7 @@ describe('engine requests per search', () => {
     expect(result.hits.length).toBeGreaterThan(0);
     for (const hit of result.hits) {
       expect(hit.title).not.toBe('');
-      expect(hit.snippet).toContain('<mark>');
+      expect(hit.snippet.spans.length).toBeGreaterThan(0);
     }
     expect(result.hits.map((hit) => hit.id)).toEqual((sent[1]?.body as { ids: string[] }).ids);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allOf, anyOf, quoteFilterValue } from '../../src/search/filter-expression.ts';
-import { escapeHtml } from '../../src/search/escape-html.ts';
+import { escapeHtml } from '../../views/escape-html.ts';
 
 describe('filter values', () => {
   it.each([

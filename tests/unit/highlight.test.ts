@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze, normalize, stemWord } from '../../src/arabic/index.ts';
-import { highlight, markRange, matchWords, snippet, type MatchSpec } from '../../src/search/highlight.ts';
+import { matchWords, snippetWindow, type MatchSpec } from '../../src/search/matching.ts';
+import { markRange, snippetHtml } from '../../src/web/marking.ts';
 import { fixture } from '../helpers.ts';
 
 const seed = readFileSync(fixture('articles/seed.txt'), 'utf8');
 const formsOf = (...words: string[]): MatchSpec => ({ exact: new Set(words.map((word) => stemWord(normalize(word)).stem)), prefix: null });
+const highlight = (text: string, spec: MatchSpec) => markRange(text, matchWords(text, spec).matches);
+const snippet = (text: string, spec: MatchSpec, words?: number) => {
+  const window = snippetWindow(text, spec, words);
+  return { html: snippetHtml(window), matches: window.spans.length };
+};
 const marked = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/gu)].map((match) => match[1]);
 
 describe('matchWords', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Results } from '../../views/results.tsx';
 import type { SearchResult } from '../../src/search/search.ts';
+import { resultsView } from '../../src/web/view-models.ts';
 import { searchRequestFrom } from '../../src/web/request-params.ts';
 
 const result = (total: number, page: number): SearchResult => ({
@@ -23,7 +24,7 @@ const pageLinks = (html: string): string[] => [...html.matchAll(/href="(\/search
 
 describe('results pages link only to pages the site serves', () => {
   it.each([[30_975, 1], [30_975, 1000], [999, 50]])('total %i, page %i: every page link passes the parameter check', (total, page) => {
-    const html = String(<Results result={result(total, page)} names={() => undefined} />);
+    const html = String(<Results result={resultsView(result(total, page))} names={() => undefined} />);
     const links = pageLinks(html);
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) {

@@ -1,0 +1,90 @@
+import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
+import { statsIndexName, type TermStats } from '../archive-index/index.ts';
+import { createEngineClient } from './client.ts';
+import { loadTermStats } from './term-stats-store.ts';
+
+/** One search as the archive asks it of the engine (a subset of Meilisearch's search parameters). */
+export interface EngineSearch {
+  q: string;
+  filter?: string;
+  facets?: readonly string[];
+  attributesToRetrieve?: readonly string[];
+  attributesToSearchOn?: readonly string[];
+  matchingStrategy?: 'all' | 'last' | 'frequency';
+  sort?: readonly string[];
+  /** Either a window of hits… */
+  limit?: number;
+  offset?: number;
+  /** …or a numbered page, which makes the engine count every hit. */
+  page?: number;
+  hitsPerPage?: number;
+}
+
+export interface EngineHits<T> {
+  hits: T[];
+  total: number;
+  facets: Record<string, Record<string, number>>;
+}
+
+/** An engine request as sent: a POST of `body` to `path`, holding `searches` searches (the benchmark replays them). */
+export interface EngineRequest {
+  path: string;
+  body: object;
+  searches: number;
+}
+
+/** What the site and the tools may ask of the engine: reads only, all bounded by the client's timeout. */
+export interface ArchiveReader {
+  /** Several searches of the index in one round trip. */
+  search<T>(searches: readonly EngineSearch[]): Promise<EngineHits<T>[]>;
+  /** Documents by id, in the order of `ids` (missing ones left out). */
+  fetch<T extends { id: string }>(ids: readonly string[], fields: readonly string[]): Promise<T[]>;
+  /** Documents matching a filter, without ranking. */
+  documents<T>(filter: string, fields: readonly string[], limit: number): Promise<T[]>;
+  healthy(): Promise<boolean>;
+  /** When the index's term statistics last changed (throws when there are none yet). */
+  statsVersion(): Promise<string>;
+  termStats(): Promise<TermStats>;
+}
+
+export interface ArchiveReaderOptions {
+  url: string;
+  /** A search-only key is enough. */
+  apiKey: string;
+  index: string;
+  timeoutMs?: number;
+  /** Sees every request body sent to the engine. */
+  trace?: (request: EngineRequest) => void;
+}
+
+export function createArchiveReader({ url, apiKey, index, timeoutMs, trace }: ArchiveReaderOptions): ArchiveReader {
+  const client = createEngineClient(url, apiKey, timeoutMs);
+  const post = async <T>(request: EngineRequest): Promise<T> => {
+    trace?.(request);
+    return await client.httpRequest.post<T>({ path: request.path, body: request.body });
+  };
+  return {
+    async search<T>(searches: readonly EngineSearch[]) {
+      const queries = searches.map((search) => ({ indexUid: index, ...search }) as MultiSearchQuery);
+      const { results } = await post<{ results: SearchResponse<Record<string, unknown>>[] }>({ path: 'multi-search', body: { queries }, searches: queries.length });
+      return results.map((response) => ({
+        hits: response.hits as T[],
+        total: response.totalHits ?? response.estimatedTotalHits ?? 0,
+        facets: response.facetDistribution ?? {},
+      }));
+    },
+    async fetch<T extends { id: string }>(ids: readonly string[], fields: readonly string[]) {
+      if (ids.length === 0) return [];
+      const { results } = await post<{ results: T[] }>({ path: `indexes/${index}/documents/fetch`, body: { ids, fields, limit: ids.length }, searches: 1 });
+      const byId = new Map(results.map((document) => [document.id, document]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+    async documents<T>(filter: string, fields: readonly string[], limit: number) {
+      const { results } = await post<{ results: T[] }>({ path: `indexes/${index}/documents/fetch`, body: { filter, fields, limit }, searches: 1 });
+      return results;
+    },
+    healthy: () => client.isHealthy(),
+    statsVersion: async () => String((await client.getRawIndex(statsIndexName(index))).updatedAt),
+    termStats: () => loadTermStats(client, index),
+  };
+}

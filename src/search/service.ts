@@ -1,0 +1,41 @@
+import { MAX_QUERY_LENGTH } from '../archive-index/index.ts';
+import { createArchiveReader, type EngineRequest } from '../engine/archive-reader.ts';
+import { createEntityCatalog } from '../entities/catalog.ts';
+import type { Gazetteer } from '../entities/index.ts';
+import { createArchive } from './archive.ts';
+import { createLiveStats } from './live-stats.ts';
+import type { MatchSpec } from './matching.ts';
+import { matchForms, parseQuery } from './query-syntax.ts';
+import { createSearch } from './search.ts';
+
+export interface SearchServiceOptions {
+  engineUrl: string;
+  /** A search-only key is enough. */
+  apiKey: string;
+  index: string;
+  gazetteer: Gazetteer;
+  /** Bound of every engine call. */
+  engineTimeoutMs?: number;
+  /** Sees every request sent to the engine (the benchmark replays them). */
+  trace?: (request: EngineRequest) => void;
+}
+
+/** Everything that reads the archive, wired once: the site, the tools and the tests use this. */
+export async function createSearchService(options: SearchServiceOptions) {
+  const reader = createArchiveReader({ url: options.engineUrl, apiKey: options.apiKey, index: options.index, timeoutMs: options.engineTimeoutMs, trace: options.trace });
+  const stats = await createLiveStats(reader);
+  const entities = createEntityCatalog(options.gazetteer);
+  const evidence = (stem: string) => stats.current().df.get(stem) ?? 0;
+  return {
+    search: createSearch({ reader, entities, stats: stats.current }),
+    ...createArchive({ reader, stats: stats.current }),
+    entities,
+    stats,
+    /** The words of a query as the article page marks them: read as the search read them. */
+    matchSpecFor: (q: string): MatchSpec => matchForms(parseQuery(q.slice(0, MAX_QUERY_LENGTH), evidence)),
+    healthy: () => reader.healthy(),
+    stop: stats.stop,
+  };
+}
+
+export type SearchService = Awaited<ReturnType<typeof createSearchService>>;

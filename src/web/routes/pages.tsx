@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { MAX_QUERY_LENGTH } from '../../archive-index/index.ts';
+import { ArticlePage } from '../../../views/article-page.tsx';
+import { EntityPage } from '../../../views/entity-page.tsx';
+import { MESSAGES } from '../../../views/messages.ts';
+import { Results } from '../../../views/results.tsx';
+import { SearchPage } from '../../../views/search-page.tsx';
+import type { Assets } from '../assets.ts';
+import { messagePage, page, wantsFragment, type AppEnv } from '../render.tsx';
+import { searchRequestFrom } from '../request-params.ts';
+import type { SiteService } from '../site-service.ts';
+import { articleView, entityView, resultsView } from '../view-models.ts';
+
+/** The HTML pages: home, results (whole or as the htmx fragment), article, entity, and the static assets. */
+export function pageRoutes(service: SiteService, assets: Assets): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const names = service.entities.name;
+
+  routes.get('/assets/:file', (c) => {
+    const asset = assets.get(c.req.path);
+    if (!asset) return c.notFound();
+    return c.body(asset.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag });
+  });
+
+  routes.get('/', async (c) => page(c, <SearchPage assets={assets} names={names} overview={await service.overview()} />));
+
+  routes.get('/search', async (c) => {
+    c.header('Vary', 'HX-Request');
+    const request = searchRequestFrom((name) => c.req.queries(name));
+    // The search box itself asks while the user types: its last word is still a prefix.
+    const result = resultsView(await service.search({ ...request, typing: c.req.header('HX-Trigger') === 'q' }));
+    if (wantsFragment(c)) return c.html(<Results result={result} names={names} />);
+    return page(c, <SearchPage assets={assets} names={names} result={result} />);
+  });
+
+  routes.get('/articles/:id', async (c) => {
+    const sections = await service.article(c.req.param('id'));
+    if (!sections) return messagePage(c, assets, MESSAGES.articleNotFound, 404);
+    const q = c.req.query('q') ?? '';
+    const article = articleView(sections, service.matchSpecFor(q));
+    return page(c, <ArticlePage assets={assets} article={article} q={q.slice(0, MAX_QUERY_LENGTH)} names={names} />);
+  });
+
+  routes.get('/entities/:id', async (c) => {
+    const entity = service.entities.entity(c.req.param('id'));
+    if (!entity) return messagePage(c, assets, MESSAGES.entityNotFound, 404);
+    const activity = await service.entity(entity.id, entity.type);
+    return page(c, <EntityPage assets={assets} entity={entityView(entity, activity, names)} names={names} />);
+  });
+
+  return routes;
+}

@@ -1,0 +1,52 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { serve } from '@hono/node-server';
+import { ENGINE_TIMEOUT_MS } from '../engine/client.ts';
+
+interface Fetcher {
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>;
+}
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** The app answering now (the standby app until the engine answers, then the site). */
+  app: () => Fetcher;
+  onListening: (url: string) => void;
+}
+
+/** Serves the app, tracking answers in flight so that a stop can drain them. */
+export function serveApp({ port, host, app, onListening }: ServeOptions) {
+  const server = serve({ fetch: (request, env) => app().fetch(request, env), port, hostname: host }, (info) => {
+    onListening(`http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}/`);
+  }) as Server; // serve() without a createServer option makes a node:http server.
+  const inFlight = new Set<ServerResponse>();
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+  });
+  return {
+    server,
+    /**
+     * Stops accepting and resolves once the answers in flight are done: close() drops idle
+     * keep-alive connections, and answers still in flight close theirs, so a browser's kept-alive
+     * socket does not hold the exit back. A request waiting on the engine gets its answer within
+     * the engine timeout; past that nothing holds the stop.
+     */
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+        server.close(() => resolve());
+        setTimeout(resolve, ENGINE_TIMEOUT_MS + 2000).unref();
+      }),
+  };
+}
+
+/** Calls `bringUp` once the engine answers, polling every `intervalMs` until it succeeds or `stopped()` says to give up. */
+export function whenEngineAnswers(options: { healthy: () => Promise<boolean>; bringUp: () => Promise<boolean>; stopped: () => boolean; intervalMs: number }): void {
+  const poll = async (): Promise<void> => {
+    if (options.stopped()) return;
+    if ((await options.healthy()) && (await options.bringUp())) return;
+    if (!options.stopped()) setTimeout(() => void poll(), options.intervalMs).unref();
+  };
+  setTimeout(() => void poll(), options.intervalMs).unref();
+}

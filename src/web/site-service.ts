@@ -1,0 +1,22 @@
+import { EngineDownError } from '../engine/errors.ts';
+import type { SearchService } from '../search/service.ts';
+
+/** What the site reads of the archive. */
+export type SiteService = Pick<SearchService, 'search' | 'article' | 'entity' | 'overview' | 'matchSpecFor' | 'entities' | 'healthy'>;
+
+/**
+ * The service while the engine cannot be reached at start (an external engine that is not up yet):
+ * every read fails as "engine down", so every page that needs the engine says 503, and /healthz too.
+ */
+export function standbyService(engineUrl: string, entities: SiteService['entities']): SiteService {
+  const unreachable = (): Promise<never> => Promise.reject(new EngineDownError(`the engine at ${engineUrl} has not answered since the start`));
+  return {
+    search: unreachable,
+    article: unreachable,
+    entity: unreachable,
+    overview: unreachable,
+    matchSpecFor: () => ({ exact: new Set(), prefix: null }),
+    entities,
+    healthy: async () => false,
+  };
+}

@@ -1,0 +1,157 @@
+import { articleUrl, lastPage, PARAGRAPH_BREAK, type ArticleSection, type FacetName } from '../archive-index/index.ts';
+import type { EntityName } from '../entities/catalog.ts';
+import type { Entity } from '../entities/index.ts';
+import type { EntityActivity, Overview } from '../search/archive.ts';
+import { matchWords, type MatchSpec } from '../search/matching.ts';
+import type { SearchNotice, SearchResult } from '../search/search.ts';
+import { MESSAGES } from '../../views/messages.ts';
+import { markRange, snippetHtml } from './marking.ts';
+
+// What the views render: plain data, HTML already escaped and marked where a field says so.
+
+export type { EntityName, FacetName, Overview };
+export type EntityNames = (id: string) => EntityName | undefined;
+
+/** Fingerprinted URL of a static file by its logical name (`app.css`). */
+export interface AssetUrls {
+  url(name: string): string;
+}
+
+export interface HitView {
+  id: string;
+  articleId: string;
+  n: number;
+  title: string;
+  /** The title as escaped HTML with the query's words marked. */
+  titleHtml: string;
+  heading: string | null;
+  /** Deep link to the section, carrying the query so the article page marks it. */
+  url: string;
+  /** Escaped HTML of the section's text around the matches, matched words in `<mark>`. */
+  snippet: string;
+  date: string | null;
+  source: string | null;
+  regions: string[];
+  actors: string[];
+}
+
+export interface ResultsView {
+  query: string;
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The last page the list may link to. */
+  lastPage: number;
+  hits: HitView[];
+  facets: Record<FacetName, Record<string, number>>;
+  filters: Record<FacetName, string[]>;
+  analyzed: string;
+  recognized: { id: string; facet: FacetName; surface: string }[];
+  notices: string[];
+  nothingSearchable: boolean;
+  suggestion: string | null;
+}
+
+export interface ArticleView {
+  articleId: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  regions: string[];
+  actors: string[];
+  sections: { n: number; heading: string | null; firstParagraph: number; paragraphs: string[]; matches: number }[];
+}
+
+export interface EntityView {
+  id: string;
+  type: FacetName;
+  name_ar: string;
+  name_en: string;
+  aliases_ar: string[];
+  aliases_en: string[];
+  parent: { id: string; name_ar: string } | null;
+  sections: number;
+  latest: { url: string; title: string; heading: string | null; date: string | null }[];
+  related: { id: string; type: FacetName; count: number }[];
+}
+
+export const noticeText = (notice: SearchNotice): string =>
+  notice.code === 'query-truncated' ? MESSAGES.queryTruncated(notice.limit) : MESSAGES.unknownFilters(notice.values);
+
+export function resultsView(result: SearchResult): ResultsView {
+  return {
+    query: result.query,
+    total: result.total,
+    page: result.page,
+    pageSize: result.pageSize,
+    lastPage: lastPage(result.total, result.pageSize),
+    hits: result.hits.map((hit) => ({
+      id: hit.id,
+      articleId: hit.articleId,
+      n: hit.n,
+      title: hit.title,
+      titleHtml: markRange(hit.title, hit.titleSpans),
+      heading: hit.heading,
+      url: articleUrl(hit.articleId, { q: result.query, section: hit.n }),
+      snippet: snippetHtml(hit.snippet),
+      date: hit.date,
+      source: hit.source,
+      regions: hit.regions,
+      actors: hit.actors,
+    })),
+    facets: result.facets,
+    filters: result.filters,
+    analyzed: result.analyzed,
+    recognized: result.recognized,
+    notices: result.notices.map(noticeText),
+    nothingSearchable: result.nothingSearchable,
+    suggestion: result.suggestion,
+  };
+}
+
+/** An article's sections with the query's words marked in headings and paragraphs. */
+export function articleView(sections: readonly ArticleSection[], spec: MatchSpec): ArticleView {
+  const first = sections[0];
+  const marked = (text: string) => markRange(text, matchWords(text, spec).matches);
+  return {
+    articleId: first?.articleId ?? '',
+    title: first?.title ?? '',
+    date: first?.date ?? null,
+    source: first?.source ?? null,
+    url: webLink(first?.url),
+    regions: [...new Set(sections.flatMap((section) => section.regions))],
+    actors: [...new Set(sections.flatMap((section) => section.actors))],
+    sections: sections.map((section) => {
+      const paragraphs = section.text.split(PARAGRAPH_BREAK).map(marked);
+      return {
+        n: section.n,
+        heading: section.heading ? marked(section.heading) : null,
+        firstParagraph: section.firstParagraph,
+        paragraphs,
+        matches: paragraphs.reduce((sum, html) => sum + (html.match(/<mark>/gu)?.length ?? 0), 0),
+      };
+    }),
+  };
+}
+
+export function entityView(entity: Entity, activity: EntityActivity, names: EntityNames): EntityView {
+  const parent = entity.parent ? names(entity.parent) : undefined;
+  return {
+    ...entity,
+    parent: parent ? { id: parent.id, name_ar: parent.name_ar } : null,
+    sections: activity.sections,
+    latest: activity.latest.map((section) => ({ ...section, url: articleUrl(section.articleId, { section: section.n }) })),
+    related: activity.related.map((other) => ({ id: other.id, type: other.facet, count: other.count })),
+  };
+}
+
+/** An article's source link only when it is http(s): a `javascript:` or `data:` URL from an archive file must not become a link. */
+function webLink(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol) ? url : null;
+  } catch {
+    return null;
+  }
+}

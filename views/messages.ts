@@ -1,0 +1,11 @@
+/** The site's Arabic sentences that the server composes (notices, error pages), in one place. */
+export const MESSAGES = {
+  queryTruncated: (limit: number) => `اقتُطع الاستعلام إلى أول ${limit} حرفًا.`,
+  unknownFilters: (values: readonly string[]) => `تجاهلنا مرشحات غير معروفة: ${values.join('، ')}`,
+  engineDown: { title: 'البحث غير متاح مؤقتًا', message: 'محرك البحث لا يستجيب الآن. أعد المحاولة بعد لحظات.' },
+  articleNotFound: { title: 'المقال غير موجود', message: 'لا يوجد في الأرشيف مقال بهذا المعرّف. ربما حُذف أو تغيّر رابطه.' },
+  entityNotFound: { title: 'غير موجود في الدليل', message: 'لا توجد منطقة أو جهة بهذا المعرّف في دليل الأرشيف.' },
+  pageNotFound: { title: 'الصفحة غير موجودة', message: 'لم نجد هذه الصفحة.' },
+  badParameter: (parameter: string, reason: string) => ({ title: 'طلب غير صالح', message: `المعامل ${parameter} غير صالح: ${reason}` }),
+  internalError: { title: 'حدث خطأ', message: 'حدث خطأ غير متوقع. أعد المحاولة.' },
+} as const;

@@ -3,16 +3,11 @@ import { escapeHtml } from './escape-html.ts';
 import type { EntityNames, FacetName, HitView, ResultsView } from '../src/web/view-models.ts';
 import { formatDate, formatNumber, searchUrl, toggle, type SearchState } from './format.ts';
 import { FilterInputs } from './search-form.tsx';
+import { boosted, Pagination } from './pagination.tsx';
 
 const FACET_LABEL: Record<FacetName, string> = { region: 'المناطق', actor: 'الفاعلون' };
 const FACETS_SHOWN = 8;
 
-/**
- * On a list of links: htmx loads each into #results and pushes its URL; without JS they stay plain
- * links. Set once on the list rather than on each link: a facet list of 300 options was most of the
- * fragment's bytes.
- */
-const boosted = { 'hx-boost': 'true', 'hx-target': '#results', 'hx-push-url': 'true', 'hx-sync': '#search-form:replace' } as const;
 
 function stateOf(result: ResultsView): SearchState {
   return { q: result.query, regions: result.filters.region, actors: result.filters.actor, page: result.page };
@@ -229,42 +224,5 @@ function NoResults({ result, state }: { result: ResultsView; state: SearchState 
         </>
       )}
     </div>
-  );
-}
-
-function Pagination({ state, pages }: { state: SearchState; pages: number }) {
-  const current = state.page ?? 1;
-  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
-  return (
-    <nav class="pagination" aria-label="الصفحات" {...boosted}>
-      <ul>
-        {current > 1 ? (
-          <li>
-            <a href={searchUrl({ ...state, page: current - 1 })} rel="prev">
-              السابق
-            </a>
-          </li>
-        ) : null}
-        {shown.map((p, i) => (
-          <>
-            {i > 0 && p - (shown[i - 1] ?? p) > 1 ? <li aria-hidden="true">…</li> : null}
-            <li>
-              {p === current ? (
-                <span aria-current="page">{formatNumber(p)}</span>
-              ) : (
-                <a href={searchUrl({ ...state, page: p })}>{formatNumber(p)}</a>
-              )}
-            </li>
-          </>
-        ))}
-        {current < pages ? (
-          <li>
-            <a href={searchUrl({ ...state, page: current + 1 })} rel="next">
-              التالي
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
   );
 }

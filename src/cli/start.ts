@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readConfig } from '../config.ts';
+import { readConfig, type Config } from '../config.ts';
 import { createEngineClient } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
-import { isHealthy } from '../engine/embedded.ts';
+import { isHealthy, type EngineHandle } from '../engine/embedded.ts';
 import { isEngineUnreachable } from '../engine/errors.ts';
 import { ensureReadKey } from '../engine/read-key.ts';
-import { loadGazetteer } from '../entities/index.ts';
+import { loadGazetteer, type Gazetteer } from '../entities/index.ts';
 import { serveApp, whenEngineAnswers } from '../web/server.ts';
 import { createSite, createStandbySite } from '../web/site.ts';
 import { INDEXER_NODE_FLAGS } from './index-command.ts';
@@ -22,16 +22,10 @@ class StartAborted extends Error {
   }
 }
 
-await runCli(async () => {
-  let stopping = false;
-  const config = readConfig();
-  const engine = await connectEngine(config);
-  console.log(engine.owned ? `Started Meilisearch at ${engine.url} (data in ${config.engineHome}/)` : `Using Meilisearch at ${engine.url}`);
+/** Indexes data/ and builds the site; null when the engine cannot be reached. */
+function siteStarter(config: Config, engine: EngineHandle, gazetteer: Gazetteer): () => Promise<Site | null> {
   const adminClient = createEngineClient(engine.url, engine.masterKey, 60_000);
-  const gazetteer = loadGazetteer();
-
-  /** Indexes data/ and builds the site; null when the engine cannot be reached. */
-  const bringUp = async (): Promise<Site | null> => {
+  return async () => {
     // The archive shipped in data/ is brought up to date at every start; unchanged articles cost nothing.
     // The index command does it in a process of its own, so what it reads never stays in the server's memory.
     const indexed = await runIndexCommand(config.dataDir);
@@ -45,6 +39,15 @@ await runCli(async () => {
       throw error;
     }
   };
+}
+
+await runCli(async () => {
+  let stopping = false;
+  const config = readConfig();
+  const engine = await connectEngine(config);
+  console.log(engine.owned ? `Started Meilisearch at ${engine.url} (data in ${config.engineHome}/)` : `Using Meilisearch at ${engine.url}`);
+  const gazetteer = loadGazetteer();
+  const bringUp = siteStarter(config, engine, gazetteer);
 
   let site: Site | null;
   try {

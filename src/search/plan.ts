@@ -1,7 +1,7 @@
 import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, RERANK_FIELDS, type FacetName } from '../archive-index/index.ts';
 import type { EngineHits, EngineSearch } from '../engine/archive-reader.ts';
 import { allOf, anyOf, quoteFilterValue } from './filter-expression.ts';
-import { engineQueryString, hasSearchTerms, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
+import { engineQueryStrings, hasSearchTerms, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
 
 /**
  * Questions fan out (the analyzed query, each of its rarest terms alone, and the titles) and are
@@ -48,7 +48,7 @@ export function planSearch({ parsed, filters, entityFilters, rareTerms, page, pa
   const filterWithout = (skip: FacetName | null) =>
     allOf([entityClause, ...FACET_NAMES.map((facet) => (facet === skip ? null : anyOf(FACET_ATTRIBUTE[facet], filters[facet])))]) ?? undefined;
   const browsing = !hasSearchTerms(parsed);
-  const q = browsing && parsed.excluded.length === 0 ? '' : engineQueryString(parsed);
+  const q = browsing && parsed.excluded.length === 0 ? '' : (engineQueryStrings(parsed)[0] ?? '');
   const filter = filterWithout(null);
   const rerank = isQuestionSearch(parsed);
   const offset = (page - 1) * pageSize;

@@ -9,11 +9,19 @@ export interface QueryTerm {
   forms: string[];
 }
 
+/** One side of an `OR`: a word (or the terms a word analyzes into) or a quoted phrase. */
+export interface Alternative {
+  terms: QueryTerm[];
+  phrase: boolean;
+}
+
 export interface ParsedQuery {
-  /** Free words, in the order typed. */
+  /** Free words, in the order typed: every one is required. */
   words: QueryTerm[];
   /** Quoted phrases, each a run of terms that must stand together. */
   phrases: QueryTerm[][];
+  /** `a OR b`: each clause is satisfied by any one of its alternatives. */
+  either: Alternative[][];
   /** Terms prefixed with `-`: sections holding them are left out. */
   excluded: QueryTerm[];
   /** The last free word is still being typed: it matches as a prefix. */
@@ -60,45 +68,86 @@ function readings(term: Term): string[] {
   return found;
 }
 
+/** `OR` in capitals between two words or phrases (the Arabic أو is a stop word and means the same in prose). */
+const OR = 'OR';
+const PHRASE_MARK = '\u0000';
+
 export function parseQuery(raw: string, evidence: TermEvidence, typing = false): ParsedQuery {
-  const phrases: QueryTerm[][] = [];
-  let rest = raw.replace(QUOTED, (_, inner: string) => {
-    const terms = queryTerms(inner, evidence);
-    if (terms.length > 0) phrases.push(terms);
-    return ' ';
-  });
+  const quoted: string[] = [];
+  let rest = raw.replace(QUOTED, (_, inner: string) => ` ${PHRASE_MARK}${quoted.push(inner) - 1} `);
   const excluded: QueryTerm[] = [];
   rest = rest.replace(EXCLUDED, (_, word: string) => {
     excluded.push(...queryTerms(word, evidence));
     return ' ';
   });
-  const words = queryTerms(rest, evidence);
+  const operands = rest.split(/\s+/u).filter(Boolean);
+  const alternative = (token: string): Alternative => {
+    const phrase = token.startsWith(PHRASE_MARK);
+    return { terms: queryTerms(phrase ? (quoted[Number(token.slice(1))] ?? '') : token, evidence), phrase };
+  };
+  const either: Alternative[][] = [];
+  const loose: Alternative[] = [];
+  for (let i = 0; i < operands.length; i++) {
+    const token = operands[i] ?? '';
+    if (operands[i + 1] === OR && operands[i + 2] !== undefined && token !== OR) {
+      const clause = [alternative(token)];
+      while (operands[i + 1] === OR && operands[i + 2] !== undefined) {
+        clause.push(alternative(operands[i + 2] ?? ''));
+        i += 2;
+      }
+      const searchable = clause.filter((side) => side.terms.length > 0);
+      if (searchable.length > 1) either.push(searchable);
+      else loose.push(...searchable);
+    } else if (token !== OR || operands.length === 1) {
+      loose.push(alternative(token));
+    }
+  }
+  const words = loose.filter((side) => !side.phrase).flatMap((side) => side.terms);
+  const phrases = loose.filter((side) => side.phrase && side.terms.length > 0).map((side) => side.terms);
   // Only a trailing free word can be a prefix: Meilisearch treats the last word of the string so.
-  const prefix = typing && words.length > 0 && phrases.length === 0 && excluded.length === 0 && /[\p{L}\p{M}\p{N}]$/u.test(raw);
+  const prefix = typing && words.length > 0 && phrases.length === 0 && excluded.length === 0 && either.length === 0 && /[\p{L}\p{M}\p{N}]$/u.test(raw);
   const first = analyze(raw)[0];
   const question = QUESTION_MARK.test(raw) || (first !== undefined && QUESTION_WORDS.has(first.norm));
-  return { words, phrases, excluded, prefix, nothingSearchable: raw.trim() !== '' && words.length === 0 && phrases.length === 0, question };
+  const nothingSearchable = raw.trim() !== '' && words.length === 0 && phrases.length === 0 && either.length === 0;
+  return { words, phrases, either, excluded, prefix, nothingSearchable, question };
 }
 
 /** True when there is something to search for (excluded words alone do not make a search). */
-export const hasSearchTerms = (query: ParsedQuery): boolean => query.words.length > 0 || query.phrases.length > 0;
+export const hasSearchTerms = (query: ParsedQuery): boolean => query.words.length > 0 || query.phrases.length > 0 || query.either.length > 0;
+
+/** The most engine searches one query's `OR`s may expand into. */
+export const MAX_BRANCHES = 8;
+
+const quotedTerms = (terms: readonly QueryTerm[]) => `"${terms.map((word) => word.term).join(' ')}"`;
+const alternativeString = (side: Alternative) => (side.phrase ? quotedTerms(side.terms) : side.terms.map((word) => word.term).join(' '));
 
 /**
- * The engine's query string. A trailing space tells Meilisearch the last word is complete, which
- * keeps `مصر` from matching `مصرف` once the user has stopped typing.
+ * The engine's query strings: one, or one per combination of the `OR` alternatives (Meilisearch
+ * has no OR; the searches go out together and their hits are merged). A trailing space tells
+ * Meilisearch the last word is complete, which keeps `مصر` from matching `مصرف` once the user has
+ * stopped typing.
  */
-export function engineQueryString(query: ParsedQuery, words: readonly QueryTerm[] = query.words): string {
-  const parts = [
-    ...words.map((word) => word.term),
-    ...query.phrases.map((phrase) => `"${phrase.map((word) => word.term).join(' ')}"`),
+export function engineQueryStrings(query: ParsedQuery, words: readonly QueryTerm[] = query.words): string[] {
+  const common = [...words.map((word) => word.term), ...query.phrases.map(quotedTerms), ...query.excluded.map((word) => `-${word.term}`)];
+  let branches: string[][] = [[]];
+  for (const clause of query.either) branches = branches.flatMap((branch) => clause.map((side) => [...branch, alternativeString(side)])).slice(0, MAX_BRANCHES);
+  return branches.map((branch) => [...branch, ...common].join(' ') + (query.prefix ? '' : ' '));
+}
+
+/** The query as the engine sees it, for people: stems, quoted phrases, OR and exclusions. */
+export function analyzedQuery(query: ParsedQuery): string {
+  return [
+    ...query.words.map((word) => word.term),
+    ...query.phrases.map(quotedTerms),
+    ...query.either.map((clause) => clause.map(alternativeString).join(' OR ')),
     ...query.excluded.map((word) => `-${word.term}`),
-  ];
-  return parts.join(' ') + (query.prefix ? '' : ' ');
+  ].join(' ');
 }
 
 /** Every form that counts as a match, for highlighting; the last word's as a prefix when typing. */
 export function matchForms(query: ParsedQuery): { exact: Set<string>; prefix: string | null } {
   const exact = new Set<string>();
-  for (const word of [...query.words, ...query.phrases.flat()]) for (const form of word.forms) exact.add(form);
+  const alternatives = query.either.flat().flatMap((side) => side.terms);
+  for (const word of [...query.words, ...query.phrases.flat(), ...alternatives]) for (const form of word.forms) exact.add(form);
   return { exact, prefix: query.prefix ? (query.words.at(-1)?.term ?? null) : null };
 }

@@ -3,7 +3,7 @@ import type { ArchiveReader } from '../engine/archive-reader.ts';
 import type { EntityCatalog } from '../entities/catalog.ts';
 import { matchWords, snippetWindow, type MatchSpec, type SnippetWindow, type Span } from './matching.ts';
 import { isQuestionSearch, planSearch, planSearches, readAnswers, type PlanAnswers, type SearchPlan } from './plan.ts';
-import { engineQueryString, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
+import { analyzedQuery, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
 import { rarestTerms, rerankCandidates } from './rerank.ts';
 import { closestKnownTerm } from './suggest.ts';
 
@@ -132,7 +132,7 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
     hits: [],
     facets: { region: {}, actor: {} },
     filters,
-    analyzed: hasSearchTerms(parsed) ? engineQueryString(parsed).trim() : '',
+    analyzed: hasSearchTerms(parsed) ? analyzedQuery(parsed) : '',
     recognized,
     notices,
     nothingSearchable: parsed.nothingSearchable && recognized.length === 0,

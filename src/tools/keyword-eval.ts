@@ -1,0 +1,105 @@
+import { writeFileSync } from 'node:fs';
+import { readArticles } from '../articles/read.ts';
+import { createEngineClient, settle, type EngineClient } from '../engine/client.ts';
+import { loadEngineSettings } from '../engine/settings.ts';
+import { loadGazetteer } from '../entities/index.ts';
+import { indexArticles } from '../indexer/indexer.ts';
+import { createSearchService } from '../search/service.ts';
+import { formatScores, readKeywordSet, scoreRun, type KeywordRun, type KeywordScores, type KeywordSet } from './keyword-set.ts';
+
+export interface KeywordEvalOptions {
+  engine: { url: string; masterKey: string };
+  /** The keyword set's folder (queries.tsv, qrels.tsv). */
+  keywords: string;
+  /** The news archive the set was judged on (NDJSON, maybe gzipped). */
+  corpus: string;
+  system: 'product' | 'raw';
+  /** Where to write the run as JSON (qid → article ids), for the set's own score.py. */
+  runFile?: string;
+  /** Print every query's figures and its unjudged articles. */
+  perQuery?: boolean;
+}
+
+const INDEX = 'keywords';
+/** Sections asked of a system per query: with sections as units the first 10 hits hold ~7 articles, so 50 fill the top 10 articles. */
+const HITS_PER_QUERY = 50;
+
+/** Runs a keyword set against the product (or Meilisearch alone) over a corpus and scores it at article level; returns the figures line. */
+export async function evaluateKeywords(options: KeywordEvalOptions): Promise<Record<string, unknown>> {
+  const set = readKeywordSet(options.keywords);
+  const client = createEngineClient(options.engine.url, options.engine.masterKey, 120_000);
+  const search = options.system === 'raw' ? await rawSearcher(client, options.corpus) : await productSearcher(client, options);
+  const run: KeywordRun = {};
+  const times: number[] = [];
+  for (const query of set.queries) {
+    const started = performance.now();
+    run[query.qid] = await search(query.query);
+    times.push(performance.now() - started);
+  }
+  if (options.runFile) writeFileSync(options.runFile, JSON.stringify(run, null, 1));
+  const scores = scoreRun(set, run);
+  console.error(formatScores(scores));
+  if (options.perQuery) printPerQuery(set, scores);
+  return figures(options.system, set, scores, times);
+}
+
+async function productSearcher(client: EngineClient, options: KeywordEvalOptions): Promise<(q: string) => Promise<string[]>> {
+  const gazetteer = loadGazetteer();
+  const summary = await indexArticles({ client, index: INDEX, paths: [options.corpus], gazetteer, settings: loadEngineSettings(), analysisVersion: 'keyword-eval' });
+  console.error(`indexed ${summary.articles} articles (${summary.sections} sections) in ${summary.seconds.toFixed(1)} s`);
+  const service = await createSearchService({ engineUrl: options.engine.url, apiKey: options.engine.masterKey, index: INDEX, gazetteer });
+  service.stop();
+  return async (q) => (await service.search({ q, regions: [], actors: [], page: 1, limit: HITS_PER_QUERY })).hits.map((hit) => hit.articleId);
+}
+
+/** The baseline: one document per section (title and text as written), Meilisearch's default settings. */
+async function rawSearcher(client: EngineClient, corpus: string): Promise<(q: string) => Promise<string[]>> {
+  const index = client.index<{ id: string; articleId: string; title: string; text: string }>(`${INDEX}-raw`);
+  const tasks = [];
+  let batch: { id: string; articleId: string; title: string; text: string }[] = [];
+  for await (const result of readArticles([corpus])) {
+    if (!('article' in result)) continue;
+    const { article } = result;
+    for (const section of article.sections) batch.push({ id: `${article.id}__${section.n}`, articleId: article.id, title: article.title, text: [section.heading ?? '', ...section.paragraphs].join('\n') });
+    if (batch.length >= 5000) {
+      tasks.push(index.addDocuments(batch, { primaryKey: 'id' }));
+      batch = [];
+    }
+  }
+  tasks.push(index.addDocuments(batch, { primaryKey: 'id' }));
+  for (const task of tasks) await settle(task);
+  await settle(index.updateSettings({ searchableAttributes: ['title', 'text'] }));
+  return async (q) => (await index.search(q, { limit: HITS_PER_QUERY, attributesToRetrieve: ['articleId'] })).hits.map((hit) => hit.articleId);
+}
+
+function printPerQuery(set: KeywordSet, scores: KeywordScores): void {
+  for (const query of set.queries) {
+    const score = scores.perQuery.get(query.qid);
+    if (!score) continue;
+    console.error(`${query.qid}\t${query.group}\t${score.ndcg.toFixed(3)}\t${score.p10.toFixed(1)}\t${query.query}${score.unjudged.length > 0 ? `\tunjudged: ${score.unjudged.join(' ')}` : ''}`);
+  }
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+};
+
+function figures(system: string, set: KeywordSet, scores: KeywordScores, times: number[]): Record<string, unknown> {
+  const groups = Object.fromEntries(scores.groups.map((g) => [g.group, { queries: g.queries, 'ndcg@10': round(g.ndcg), 'p@10': round(g.p10), 'mrr@10': round(g.mrr), unjudged: g.unjudged }]));
+  const all = scores.groups[0];
+  return {
+    engine: system,
+    qrels_rows: set.qrelsRows,
+    queries: set.queries.length,
+    'ndcg@10': round(all?.ndcg ?? 0),
+    'p@10': round(all?.p10 ?? 0),
+    'mrr@10': round(all?.mrr ?? 0),
+    unjudged: all?.unjudged ?? 0,
+    unjudged_queries: all?.unjudgedQueries ?? 0,
+    groups,
+    p50_ms: percentile(times, 50),
+    p95_ms: percentile(times, 95),
+  };
+}

@@ -94,8 +94,14 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
     beforeFirstChange: rebuild ? async () => {} : () => markStatsStale(client, target, pipeline),
   });
   const planner = createChangePlanner(indexed, options.analysisVersion);
-  // A fresh index gets its statistics counted on the way in; an updated one is recounted at the end.
-  const run: Run = { options, planner, writer, streamedStats: indexed.size === 0 ? emptyTermStats() : null, counts: { articles: 0, changed: 0, unchanged: 0, sections: 0, problems: [] } };
+  const run: Run = {
+    options,
+    planner,
+    writer,
+    // A fresh index gets its statistics counted on the way in; an updated one is recounted at the end.
+    streamedStats: indexed.size === 0 ? emptyTermStats() : null,
+    counts: { articles: 0, changed: 0, unchanged: 0, sections: 0, problems: [] },
+  };
   await readAndSend(run);
 
   const departures = planner.departures({ roots: await readableRoots(options.paths), fileExists: existsSync });

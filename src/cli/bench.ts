@@ -70,7 +70,7 @@ await runCli(async () => {
 
     console.error(`indexing ${corpus} with the product pipeline…`);
     let started = performance.now();
-    const indexed = await collect(runNode('src/cli/index.ts', [corpus], engineEnv, INDEXER_NODE_FLAGS));
+    const indexed = await collect(runNode('src/cli/index-archive.ts', [corpus], engineEnv, INDEXER_NODE_FLAGS));
     const productSeconds = (performance.now() - started) / 1000;
     if (indexed.code !== 0) throw new Error(`the indexer exited with ${indexed.code}: ${indexed.stdout}`);
     const sections = Number(/\((\d+) sections\)/u.exec(indexed.stdout)?.[1] ?? 0);

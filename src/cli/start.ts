@@ -99,7 +99,7 @@ await runCli(async () => {
 
 /** `npm run index -- PATH` in a child process (same loader, same environment, so the same engine); its exit code. */
 function runIndexCommand(path: string): Promise<number> {
-  const command = new URL('./index.ts', import.meta.url).pathname;
+  const command = new URL('./index-archive.ts', import.meta.url).pathname;
   const child = spawn(process.execPath, [...INDEXER_NODE_FLAGS, ...process.execArgv, command, path], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);

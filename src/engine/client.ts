@@ -4,10 +4,13 @@ import { engineAnswer, TaskFailedError } from './errors.ts';
 import { nodeHttpClient } from './http-client.ts';
 import { withRetries, type RetryOptions } from './retry.ts';
 
+/** The engine client; the rest of the app names it by this type, so only src/engine imports meilisearch. */
+export type EngineClient = Meilisearch;
+
 /** Every engine call is bounded: a slow or stopped engine must never hang a page or the indexer. */
 export const ENGINE_TIMEOUT_MS = 5_000;
 
-export function createEngineClient(url: string, apiKey: string, timeout = ENGINE_TIMEOUT_MS): Meilisearch {
+export function createEngineClient(url: string, apiKey: string, timeout = ENGINE_TIMEOUT_MS): EngineClient {
   return new Meilisearch({ host: url, apiKey, timeout, httpClient: nodeHttpClient });
 }
 
@@ -15,7 +18,7 @@ export function createEngineClient(url: string, apiKey: string, timeout = ENGINE
  * A client for long batch work (the indexer): a transient failure is retried with backoff instead
  * of ending a run. Each try is bounded by `attemptTimeoutMs`, so no call hangs.
  */
-export function createRetryingEngineClient(url: string, apiKey: string, retry: RetryOptions = {}): Meilisearch {
+export function createRetryingEngineClient(url: string, apiKey: string, retry: RetryOptions = {}): EngineClient {
   return new Meilisearch({ host: url, apiKey, httpClient: withRetries(nodeHttpClient, retry) });
 }
 
@@ -24,6 +27,25 @@ export async function settle(enqueued: EnqueuedTaskPromise, timeout = 10 * 60_00
   const task = await withinTime(enqueued.waitTask({ timeout: 0, interval: 200 }), timeout, 'a Meilisearch task');
   if (task.status !== 'succeeded') throw new TaskFailedError(task);
   return task;
+}
+
+/**
+ * A write the engine was asked for. `accepted` settles once the engine holds the request (its
+ * payload may be let go) and rejects when it was never delivered; `done` waits until the engine
+ * carried it out and throws a TaskFailedError with the engine's reason when it did not.
+ */
+export interface EngineTask {
+  accepted(): Promise<void>;
+  done(): Promise<void>;
+}
+
+export function engineTask(enqueued: EnqueuedTaskPromise): EngineTask {
+  // A refused delivery is seen by whoever awaits the task, not as an unhandled rejection.
+  enqueued.catch(() => undefined);
+  return {
+    accepted: () => enqueued.then(() => undefined),
+    done: () => settle(enqueued).then(() => undefined),
+  };
 }
 
 /**

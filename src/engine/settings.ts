@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { Settings } from 'meilisearch';
 import { stems } from '../arabic/index.ts';
 
+/** Engine settings as the engine takes them; typed here so only src/engine imports meilisearch. */
+export type EngineSettings = Settings;
+
 const CONFIG_DIR = new URL('../../index-config/', import.meta.url);
 
 /**
@@ -9,8 +12,8 @@ const CONFIG_DIR = new URL('../../index-config/', import.meta.url);
  * to stems here, because the engine only ever sees analyzed text. Stop words stay out of the
  * engine's settings: our analysis drops them before any text reaches it.
  */
-export function loadEngineSettings(configDir: URL = CONFIG_DIR): Settings {
-  const settings = JSON.parse(readFileSync(new URL('settings.json', configDir), 'utf8')) as Settings;
+export function loadEngineSettings(configDir: URL = CONFIG_DIR): EngineSettings {
+  const settings = JSON.parse(readFileSync(new URL('settings.json', configDir), 'utf8')) as EngineSettings;
   const written = JSON.parse(readFileSync(new URL('synonyms.json', configDir), 'utf8')) as Record<string, string[]>;
   const synonyms: Record<string, string[]> = {};
   for (const [word, others] of Object.entries(written)) {

@@ -1,6 +1,6 @@
-import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import { emptyTermStats, statsIndexName, type TermStats } from '../archive-index/index.ts';
-import { ensureIndex, isIndexNotFound, settle } from './client.ts';
+import { engineTask, ensureIndex, isIndexNotFound, settle, type EngineTask } from './client.ts';
 import { engineAnswer } from './errors.ts';
 
 /** The term statistics (src/archive-index/term-stats.ts) stored in an index of their own, `<index>-stats`. */
@@ -43,8 +43,8 @@ export async function saveTermStats(client: Meilisearch, index: string, stats: T
  * killed before it saved new statistics leaves the mark, and the next run counts them again even
  * when it has nothing to send.
  */
-export function markTermStatsStale(client: Meilisearch, index: string): EnqueuedTaskPromise {
-  return client.index<StatsDocument>(statsIndexName(index)).updateDocuments([{ id: 'meta', stale: true }], { primaryKey: 'id' });
+export function markTermStatsStale(client: Meilisearch, index: string): EngineTask {
+  return engineTask(client.index<StatsDocument>(statsIndexName(index)).updateDocuments([{ id: 'meta', stale: true }], { primaryKey: 'id' }));
 }
 
 /** True when statistics were saved and no change of the sections began since. */

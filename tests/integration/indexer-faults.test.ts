@@ -156,7 +156,7 @@ interface RunOptions {
 
 /** `npm run index` in a child process, through the proxy, killed or faulted as the options say. */
 async function runIndexer(args: string[], options: RunOptions = {}): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index-archive.ts', ...args], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MEILI_URL: options.engine ?? proxy.url, MEILI_MASTER_KEY: key, MEILI_INDEX: options.index ?? live },
     stdio: ['ignore', 'pipe', 'pipe'],

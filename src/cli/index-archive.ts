@@ -16,7 +16,14 @@ const USAGE = `usage: npm run index -- [--rebuild] [--batch-size N] PATH...   (f
   --rebuild         build a fresh index and swap it in when it is complete
   --batch-size N    sections per engine request (default 2000)`;
 
-await runCli(async () => {
+interface IndexArguments {
+  paths: string[];
+  rebuild: boolean;
+  batchSize: number | undefined;
+}
+
+/** The command line, or the exit code when it only asked for help or was wrong (the usage is printed). */
+function readArguments(): IndexArguments | number {
   const { values, positionals } = parseArgs({
     options: { rebuild: { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
@@ -26,6 +33,12 @@ await runCli(async () => {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
+  return { paths: positionals, rebuild: values.rebuild, batchSize };
+}
+
+await runCli(async () => {
+  const args = readArguments();
+  if (typeof args === 'number') return args;
   const config = readConfig();
   const engine = await connectEngine(config);
   let retries = 0;
@@ -36,17 +49,15 @@ await runCli(async () => {
         console.error(`engine: ${method} ${path} ${reason}; try ${attempt + 1} of ${attempts} in ${delayMs} ms`);
       },
     });
-    const total = await inputBytes(positionals);
+    const total = await inputBytes(args.paths);
     const progress = createProgress('indexing', 'bytes');
     const summary = await indexArticles({
+      ...args,
       client,
       index: config.index,
-      paths: positionals,
-      rebuild: values.rebuild,
       gazetteer: loadGazetteer(),
       settings: loadEngineSettings(),
       analysisVersion: analysisVersion(),
-      batchSize,
       onProgress: (p) => progress.update(p.bytesRead, total, `${p.articles} articles, ${p.sections} sections, ${p.problems} skipped`),
     });
     progress.done();

@@ -1,0 +1,89 @@
+import type { Index } from 'meilisearch';
+import {
+  FINGERPRINT_FIELDS,
+  nextIndexName,
+  ownedIndexNames,
+  STATS_FIELDS,
+  statsIndexName,
+  type FingerprintSection,
+  type SectionDocument,
+  type SectionField,
+  type StatsSection,
+} from '../archive-index/index.ts';
+import { engineTask, ensureIndex, isIndexNotFound, settle, settlePending, type EngineClient, type EngineTask } from './client.ts';
+import { settingsHold, type EngineSettings } from './settings.ts';
+
+/** What the indexer does to the index of sections it writes: read it page by page, add, delete, count. */
+export interface SectionIndex {
+  readonly uid: string;
+  /** What an incremental run compares with the articles it reads. */
+  fingerprintPages(): AsyncGenerator<FingerprintSection[]>;
+  /** What term statistics are counted from. */
+  statsPages(): AsyncGenerator<StatsSection[]>;
+  /** Sections replace those with the same id. */
+  addSections(sections: SectionDocument[]): EngineTask;
+  deleteSections(ids: string[]): EngineTask;
+  countSections(): Promise<number>;
+}
+
+/** Page sizes of the reads: fingerprints are small, the term fields of a section are not. */
+const FINGERPRINT_PAGE = 10_000;
+const STATS_PAGE = 5_000;
+
+/** The index of sections `uid`, created when missing, with `settings` applied when it does not hold them yet. */
+export async function openSectionIndex(client: EngineClient, uid: string, settings: EngineSettings): Promise<SectionIndex> {
+  const index = await ensureIndex<SectionDocument>(client, uid);
+  if (!settingsHold(settings, await index.getSettings())) await settle(index.updateSettings(settings));
+  return {
+    uid,
+    fingerprintPages: () => pages(index, FINGERPRINT_FIELDS, FINGERPRINT_PAGE),
+    statsPages: () => pages(index, STATS_FIELDS, STATS_PAGE),
+    addSections: (sections) => engineTask(index.addDocuments(sections, { primaryKey: 'id' })),
+    deleteSections: (ids) => engineTask(index.deleteDocuments(ids)),
+    countSections: async () => (await index.getStats()).numberOfDocuments,
+  };
+}
+
+async function* pages<F extends SectionField>(index: Index<SectionDocument>, fields: readonly F[], limit: number): AsyncGenerator<Pick<SectionDocument, F>[]> {
+  for (let offset = 0; ; offset += limit) {
+    // Typed as whole sections by the client; only `fields` come back, which is what the pages promise.
+    const page = await index.getDocuments({ fields: [...fields], limit, offset });
+    yield page.results;
+    if (page.results.length < limit) return;
+  }
+}
+
+/** Waits until the engine has done what is queued for the archive index `index`, its rebuild and their statistics. */
+export async function settleArchiveTasks(client: EngineClient, index: string): Promise<void> {
+  await settlePending(client, ownedIndexNames(index));
+}
+
+/** Drops `<index>-next` and its statistics, where they exist. */
+export async function dropNextIndexes(client: EngineClient, index: string): Promise<void> {
+  await dropIndexes(client, [nextIndexName(index), statsIndexName(nextIndexName(index))]);
+}
+
+/** Swaps `<index>-next` and its statistics with `index` and its statistics, in one task: searchers see one or the other. */
+export async function swapInNextIndex(client: EngineClient, index: string): Promise<void> {
+  const next = nextIndexName(index);
+  // Swapping needs both sides to exist; on a first rebuild the live ones do not yet.
+  await ensureIndex(client, index);
+  await ensureIndex(client, statsIndexName(index));
+  await settle(client.swapIndexes([
+    { indexes: [index, next], rename: false },
+    { indexes: [statsIndexName(index), statsIndexName(next)], rename: false },
+  ]));
+}
+
+/** Drops the indexes that exist (asking first keeps failed deletions out of the engine's task list). */
+async function dropIndexes(client: EngineClient, uids: string[]): Promise<void> {
+  for (const uid of uids) {
+    try {
+      await client.getIndex(uid);
+    } catch (error) {
+      if (isIndexNotFound(error)) continue;
+      throw error;
+    }
+    await settle(client.deleteIndex(uid));
+  }
+}

@@ -1,5 +1,5 @@
 import type { AssetUrls, EntityNames, EntityView } from '../src/web/view-models.ts';
-import { formatDate, formatNumber, searchUrl } from './format.ts';
+import { countNoun, formatDate, formatNumber, NOUNS, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
 
 const filterState = (entity: { id: string; type: 'region' | 'actor' }) =>
@@ -24,7 +24,7 @@ export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entit
           </p>
         ) : null}
         <p class="archive-size">
-          يذكره <strong>{formatNumber(entity.sections)}</strong> مقطعًا في الأرشيف.{' '}
+          يذكره <strong>{formatNumber(entity.sections)}</strong> {countNoun(entity.sections, NOUNS.section)} في الأرشيف.{' '}
           <a href={searchUrl({ q: '', ...own })}>تصفح كل المقاطع</a>
         </p>
         <div class="overview-grid">

@@ -32,3 +32,15 @@ export function searchUrl(state: SearchState): string {
 
 export const toggle = (values: readonly string[], value: string): string[] =>
   values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+
+type PluralForms = Record<Intl.LDMLPluralRule, string>;
+const plurals = new Intl.PluralRules('ar');
+
+/** Nouns counted on the pages, in each of Arabic's number forms (2 مقالان, 3–10 مقالات, 11–99 مقالًا, 100 مقال). */
+export const NOUNS = {
+  article: { zero: 'مقال', one: 'مقال', two: 'مقالان', few: 'مقالات', many: 'مقالًا', other: 'مقال' },
+  section: { zero: 'مقطع', one: 'مقطع', two: 'مقطعان', few: 'مقاطع', many: 'مقطعًا', other: 'مقطع' },
+} satisfies Record<string, PluralForms>;
+
+/** The noun in the form its count asks for. */
+export const countNoun = (count: number, forms: PluralForms): string => forms[plurals.select(count)];

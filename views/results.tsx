@@ -1,7 +1,7 @@
 import { raw } from 'hono/html';
 import { escapeHtml } from './escape-html.ts';
 import type { EntityNames, FacetName, HitView, ResultsView } from '../src/web/view-models.ts';
-import { formatDate, formatNumber, searchUrl, toggle, type SearchState } from './format.ts';
+import { countNoun, formatDate, formatNumber, NOUNS, searchUrl, toggle, type SearchState } from './format.ts';
 import { FilterInputs } from './search-form.tsx';
 import { boosted, Pagination } from './pagination.tsx';
 
@@ -54,7 +54,7 @@ function ResultsSummary({ result, names }: { result: ResultsView; names: EntityN
       ) : null}
       {result.hits.length > 0 ? (
         <p>
-          <strong>{formatNumber(result.total)}</strong> {result.total === 1 ? 'مقطع' : 'مقطعًا'}
+          <strong>{formatNumber(result.total)}</strong> {countNoun(result.total, NOUNS.article)}
           {result.query.trim() !== '' ? (
             <>
               {' '}
@@ -162,6 +162,20 @@ function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: S
         ) : null}
       </p>
       <p class="snippet">{raw(hit.snippet)}</p>
+      {hit.otherSections.length > 0 ? (
+        <details class="other-sections">
+          <summary>
+            {formatNumber(hit.otherSections.length)} {countNoun(hit.otherSections.length, NOUNS.section)} أخرى في المقال نفسه
+          </summary>
+          <ul>
+            {hit.otherSections.map((section) => (
+              <li>
+                <a href={section.url}>{section.heading ?? `المقطع ${formatNumber(section.n)}`}</a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {tags.length > 0 ? (
         <ul class="tags" aria-label="الجهات المذكورة" {...boosted}>
           {tags.slice(0, 8).map(({ id, facet }) => {

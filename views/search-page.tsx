@@ -1,5 +1,5 @@
 import type { AssetUrls, EntityNames, Overview as ArchiveOverview, ResultsView } from '../src/web/view-models.ts';
-import { formatDate, formatNumber, searchUrl } from './format.ts';
+import { countNoun, formatDate, formatNumber, NOUNS, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
 import { Results } from './results.tsx';
 import { SearchForm } from './search-form.tsx';
@@ -32,7 +32,7 @@ export function Overview({ overview, names }: { overview: ArchiveOverview; names
   return (
     <div class="overview">
       <p class="archive-size">
-        في الأرشيف <strong>{formatNumber(overview.articles)}</strong> مقالًا في <strong>{formatNumber(overview.sections)}</strong> مقطعًا.
+        في الأرشيف <strong>{formatNumber(overview.articles)}</strong> {countNoun(overview.articles, NOUNS.article)} في <strong>{formatNumber(overview.sections)}</strong> {countNoun(overview.sections, NOUNS.section)}.
       </p>
       <div class="overview-grid">
         <section>

@@ -27,6 +27,15 @@ export interface SectionDocument {
   text_terms: string;
   /** The remainders of words that start with an ambiguous one-letter proclitic (بمصر → مصر). */
   alt_terms: string;
+  /**
+   * The plain form of each word of the `*_terms` field beside it, word for word: normalized, clitics
+   * off, suffixes kept (الرياض → رياض, رياضة → رياضه, both of stem رياض). Not searched by the engine:
+   * the ranking reads them to put a match on the word itself above a match through its stem only.
+   */
+  title_plain: string;
+  heading_plain: string;
+  text_plain: string;
+  alt_plain: string;
   /** Number of text terms, for BM25's length normalization. */
   length: number;
   /** Fingerprint of the article this section came from: unchanged articles are not sent again. */
@@ -45,7 +54,7 @@ export const HIT_FIELDS = ['id', 'articleId', 'n', 'title', 'heading', 'text', '
 export type HitSection = Pick<SectionDocument, (typeof HIT_FIELDS)[number]>;
 
 /** What BM25 needs of a candidate; the display fields of the few that make the page are fetched afterwards. */
-export const RERANK_FIELDS = ['id', 'title_terms', 'heading_terms', 'text_terms', 'alt_terms', 'length'] as const satisfies readonly SectionField[];
+export const RERANK_FIELDS = ['id', 'articleId', 'n', 'heading', 'title_terms', 'heading_terms', 'text_terms', 'alt_terms', 'length'] as const satisfies readonly SectionField[];
 export type RerankSection = Pick<SectionDocument, (typeof RERANK_FIELDS)[number]>;
 
 /** What the article page shows of each section. */
@@ -56,8 +65,12 @@ export type ArticleSection = Pick<SectionDocument, (typeof ARTICLE_FIELDS)[numbe
 export const FINGERPRINT_FIELDS = ['id', 'articleId', 'hash', 'origin'] as const satisfies readonly SectionField[];
 export type FingerprintSection = Pick<SectionDocument, (typeof FINGERPRINT_FIELDS)[number]>;
 
+/** What a keyword search ranks its candidates by. */
+export const KEYWORD_RANK_FIELDS = ['id', 'articleId', 'n', 'heading', 'title_terms', 'heading_terms', 'text_terms', 'alt_terms', 'title_plain', 'heading_plain', 'text_plain', 'alt_plain', 'length'] as const satisfies readonly SectionField[];
+export type KeywordRankSection = Pick<SectionDocument, (typeof KEYWORD_RANK_FIELDS)[number]>;
+
 /** What term statistics are counted from. */
-export const STATS_FIELDS = ['n', 'title_terms', 'heading_terms', 'text_terms', 'length'] as const satisfies readonly SectionField[];
+export const STATS_FIELDS = ['n', 'title_terms', 'heading_terms', 'text_terms', 'title_plain', 'heading_plain', 'text_plain', 'length'] as const satisfies readonly SectionField[];
 export type StatsSection = Pick<SectionDocument, (typeof STATS_FIELDS)[number]>;
 
 /** Days since 1970 of an ISO date, 0 when undated or unreadable. */

@@ -10,22 +10,29 @@ export interface TermStats {
   documents: number;
   totalLength: number;
   df: Map<string, number>;
+  /** The same for plain forms (see SectionDocument's `*_plain` fields). */
+  plainDf: Map<string, number>;
 }
 
-export const emptyTermStats = (): TermStats => ({ articles: 0, documents: 0, totalLength: 0, df: new Map() });
+export const emptyTermStats = (): TermStats => ({ articles: 0, documents: 0, totalLength: 0, df: new Map(), plainDf: new Map() });
 
-/** Stems of a section counted once each; the alternative analyses do not count as evidence. */
+/** Stems and plain forms of a section counted once each; the alternative analyses do not count as evidence. */
 export function addSection(stats: TermStats, fields: StatsSection): void {
   // Every article has exactly one section 1.
   if (fields.n === 1) stats.articles++;
   stats.documents++;
   stats.totalLength += fields.length;
+  countOnce(stats.df, [fields.title_terms, fields.heading_terms, fields.text_terms]);
+  countOnce(stats.plainDf, [fields.title_plain, fields.heading_plain, fields.text_plain]);
+}
+
+function countOnce(df: Map<string, number>, fields: readonly string[]): void {
   const seen = new Set<string>();
-  for (const field of [fields.title_terms, fields.heading_terms, fields.text_terms]) {
+  for (const field of fields) {
     for (const term of field.split(' ')) {
       if (term === '' || seen.has(term)) continue;
       seen.add(term);
-      stats.df.set(term, (stats.df.get(term) ?? 0) + 1);
+      df.set(term, (df.get(term) ?? 0) + 1);
     }
   }
 }

@@ -12,13 +12,28 @@ export interface EngineSearch {
   attributesToSearchOn?: readonly string[];
   matchingStrategy?: 'all' | 'last' | 'frequency';
   sort?: readonly string[];
+  /** Keep the best document per value of this attribute: hits, totals and facet counts then count its values. */
+  distinct?: string;
   /** Either a window of hits… */
   limit?: number;
   offset?: number;
-  /** …or a numbered page, which makes the engine count every hit. */
+  /** …or a numbered page, which makes the engine count every hit exactly. */
   page?: number;
   hitsPerPage?: number;
 }
+
+/**
+ * Several searches whose hits are merged into one list, each document once, with one total and one
+ * facet count over the union (Meilisearch's federated multi-search): how `a OR b` is asked.
+ */
+export interface EngineUnion {
+  union: readonly EngineSearch[];
+  limit: number;
+  offset?: number;
+  facets?: readonly string[];
+}
+
+export type EngineAsk = EngineSearch | EngineUnion;
 
 export interface EngineHits<T> {
   hits: T[];
@@ -35,8 +50,8 @@ export interface EngineRequest {
 
 /** What the site and the tools may ask of the engine: reads only, all bounded by the client's timeout. */
 export interface ArchiveReader {
-  /** Several searches of the index in one round trip. */
-  search<T>(searches: readonly EngineSearch[]): Promise<EngineHits<T>[]>;
+  /** Searches of the index: the plain ones in one round trip, each union in one of its own, all at once. */
+  search<T>(asks: readonly EngineAsk[]): Promise<EngineHits<T>[]>;
   /** Documents by id, in the order of `ids` (missing ones left out). */
   fetch<T extends { id: string }>(ids: readonly string[], fields: readonly string[]): Promise<T[]>;
   /** Documents matching a filter, without ranking. */
@@ -57,21 +72,39 @@ export interface ArchiveReaderOptions {
   trace?: (request: EngineRequest) => void;
 }
 
+type EngineResponse = SearchResponse<Record<string, unknown>>;
+
+const isUnion = (ask: EngineAsk): ask is EngineUnion => 'union' in ask;
+
+const hitsOf = <T>(response: EngineResponse | undefined): EngineHits<T> => ({
+  hits: (response?.hits ?? []) as T[],
+  total: response?.totalHits ?? response?.estimatedTotalHits ?? 0,
+  facets: response?.facetDistribution ?? {},
+});
+
 export function createArchiveReader({ url, apiKey, index, timeoutMs, trace }: ArchiveReaderOptions): ArchiveReader {
   const client = createEngineClient(url, apiKey, timeoutMs);
   const post = async <T>(request: EngineRequest): Promise<T> => {
     trace?.(request);
     return await client.httpRequest.post<T>({ path: request.path, body: request.body });
   };
+  const query = (search: EngineSearch) => ({ indexUid: index, ...search }) as MultiSearchQuery;
+  const plain = async (searches: readonly EngineSearch[]): Promise<EngineResponse[]> => {
+    if (searches.length === 0) return [];
+    const { results } = await post<{ results: EngineResponse[] }>({ path: 'multi-search', body: { queries: searches.map(query) }, searches: searches.length });
+    return results;
+  };
+  const union = async ({ union: searches, limit, offset = 0, facets = [] }: EngineUnion): Promise<EngineResponse> => {
+    const federation = { limit, offset, ...(facets.length > 0 ? { facetsByIndex: { [index]: facets }, mergeFacets: {} } : {}) };
+    return await post<EngineResponse>({ path: 'multi-search', body: { federation, queries: searches.map(query) }, searches: searches.length });
+  };
   return {
-    async search<T>(searches: readonly EngineSearch[]) {
-      const queries = searches.map((search) => ({ indexUid: index, ...search }) as MultiSearchQuery);
-      const { results } = await post<{ results: SearchResponse<Record<string, unknown>>[] }>({ path: 'multi-search', body: { queries }, searches: queries.length });
-      return results.map((response) => ({
-        hits: response.hits as T[],
-        total: response.totalHits ?? response.estimatedTotalHits ?? 0,
-        facets: response.facetDistribution ?? {},
-      }));
+    async search<T>(asks: readonly EngineAsk[]) {
+      const plainAsks = asks.filter((ask): ask is EngineSearch => !isUnion(ask));
+      const [plainResults, unionResults] = await Promise.all([plain(plainAsks), Promise.all(asks.filter(isUnion).map(union))]);
+      let nextPlain = 0;
+      let nextUnion = 0;
+      return asks.map((ask) => hitsOf<T>(isUnion(ask) ? unionResults[nextUnion++] : plainResults[nextPlain++]));
     },
     async fetch<T extends { id: string }>(ids: readonly string[], fields: readonly string[]) {
       if (ids.length === 0) return [];

@@ -23,11 +23,7 @@ const CHUNK_TERMS = 50_000;
  */
 export async function saveTermStats(client: Meilisearch, index: string, stats: TermStats): Promise<void> {
   const documents: StatsDocument[] = [{ id: 'meta', articles: stats.articles, documents: stats.documents, totalLength: stats.totalLength }];
-  const entries = [...stats.df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (let i = 0; i < entries.length; i += CHUNK_TERMS) {
-    const data = entries.slice(i, i + CHUNK_TERMS).map(([term, df]) => `${term}\t${df}`).join('\n');
-    documents.push({ id: `df-${i / CHUNK_TERMS}`, data });
-  }
+  documents.push(...chunks('df', stats.df), ...chunks('plain', stats.plainDf));
   const statsIndex = await ensureIndex<StatsDocument>(client, statsIndexName(index));
   const leftover = (await statsIndex.getDocuments({ fields: ['id'], limit: 10_000 })).results
     .map((document) => document.id)
@@ -36,6 +32,17 @@ export async function saveTermStats(client: Meilisearch, index: string, stats: T
   if ((await statsIndex.getSettings()).searchableAttributes?.join() !== 'id') await settle(statsIndex.updateSettings({ searchableAttributes: ['id'] }));
   if (leftover.length > 0) await settle(statsIndex.deleteDocuments(leftover));
   await settle(statsIndex.addDocuments(documents));
+}
+
+/** A frequency table as documents of at most CHUNK_TERMS lines `term\tdf`, ids `<kind>-N`. */
+function chunks(kind: 'df' | 'plain', df: ReadonlyMap<string, number>): StatsDocument[] {
+  const entries = [...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const documents: StatsDocument[] = [];
+  for (let i = 0; i < entries.length; i += CHUNK_TERMS) {
+    const data = entries.slice(i, i + CHUNK_TERMS).map(([term, count]) => `${term}\t${count}`).join('\n');
+    documents.push({ id: `${kind}-${i / CHUNK_TERMS}`, data });
+  }
+  return documents;
 }
 
 /**
@@ -74,9 +81,10 @@ export async function loadTermStats(client: Meilisearch, index: string): Promise
       stats.documents = document.documents ?? 0;
       stats.totalLength = document.totalLength ?? 0;
     } else if (document.data) {
+      const table = document.id.startsWith('plain-') ? stats.plainDf : stats.df;
       for (const line of document.data.split('\n')) {
         const tab = line.indexOf('\t');
-        stats.df.set(line.slice(0, tab), Number(line.slice(tab + 1)));
+        table.set(line.slice(0, tab), Number(line.slice(tab + 1)));
       }
     }
   }

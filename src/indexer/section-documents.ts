@@ -4,26 +4,36 @@ import type { Article } from '../articles/article.ts';
 import { dayOf, safeArticleId, sectionAnchor, sectionDocumentId, PARAGRAPH_BREAK, type SectionDocument } from '../archive-index/index.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { tagArticle } from '../entities/index.ts';
+import { plainForm } from '../search/keyword-rank.ts';
 
 export interface AnalyzedText {
   terms: string;
   alt: string;
+  /** The plain form of each stem of `terms` and `alt`, word for word. */
+  plain: string;
+  altPlain: string;
   length: number;
 }
 
 /** Longer "words" are URLs, base64 or junk: nobody searches them, and they bloat the engine's index. */
 const MAX_TERM_LENGTH = 40;
 
-/** The analyzed fields of some terms: stems of the words that are not stop words, and their alternatives. */
+/** The analyzed fields of some terms: stems of the words that are not stop words, their alternatives, and the plain forms of both. */
 export function indexFields(terms: readonly Term[]): AnalyzedText {
   const stems: string[] = [];
   const alts: string[] = [];
+  const plains: string[] = [];
+  const altPlains: string[] = [];
   for (const term of terms) {
     if (term.stop || term.stem.length > MAX_TERM_LENGTH) continue;
     stems.push(term.stem);
-    if (term.alt !== undefined) alts.push(term.alt);
+    plains.push(plainForm(term.norm, term.stem));
+    if (term.alt !== undefined) {
+      alts.push(term.alt);
+      altPlains.push(plainForm(term.norm, term.alt));
+    }
   }
-  return { terms: stems.join(' '), alt: alts.join(' '), length: stems.length };
+  return { terms: stems.join(' '), alt: alts.join(' '), plain: plains.join(' '), altPlain: altPlains.join(' '), length: stems.length };
 }
 
 export function articleFingerprint(article: Article, analysisVersion: string): string {
@@ -67,6 +77,10 @@ export function sectionDocuments(article: Article, gazetteer: Gazetteer, analysi
       heading_terms: headingFields.terms,
       text_terms: body.terms,
       alt_terms: [headingFields.alt, body.alt].filter(Boolean).join(' '),
+      title_plain: title.plain,
+      heading_plain: headingFields.plain,
+      text_plain: body.plain,
+      alt_plain: [headingFields.altPlain, body.altPlain].filter(Boolean).join(' '),
       length: body.length + headingFields.length,
       hash,
       origin: article.origin.file,

@@ -1,16 +1,27 @@
-import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, RERANK_FIELDS, type FacetName } from '../archive-index/index.ts';
-import type { EngineHits, EngineSearch } from '../engine/archive-reader.ts';
+import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, KEYWORD_RANK_FIELDS, RERANK_FIELDS, type FacetName } from '../archive-index/index.ts';
+import type { EngineAsk, EngineHits, EngineSearch } from '../engine/archive-reader.ts';
 import { allOf, anyOf, quoteFilterValue } from './filter-expression.ts';
 import { engineQueryStrings, hasSearchTerms, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
 
 /**
  * Questions fan out (the analyzed query, each of its rarest terms alone, and the titles) and are
- * re-ranked with BM25: the words of a question are seldom all in the answer. Keyword searches keep
- * the engine's own order and cost one request.
+ * re-ranked with BM25: the words of a question are seldom all in the answer.
  */
 const FAN_OUT_FROM_TERMS = 2;
 const CANDIDATES_MAIN = 80;
 const CANDIDATES_PER_TERM = 25;
+/** A keyword search ranks the engine's first articles holding every word; deeper pages keep the engine's order. */
+export const KEYWORD_DEPTH = 200;
+/** Sections of one results page's articles asked for, to pick each article's best and list the others. */
+const PAGE_SECTIONS = 200;
+
+const STEM_FIELDS = ['title_terms', 'heading_terms', 'text_terms', 'alt_terms'];
+const PLAIN_FIELDS = ['title_plain', 'heading_plain', 'text_plain'];
+const NEWEST_FIRST = ['day:desc', 'n:asc'];
+/** One hit per article: totals and facet counts count articles. */
+const ONE_PER_ARTICLE = 'articleId';
+
+export type SearchKind = 'browse' | 'keyword' | 'question';
 
 export interface PlanInput {
   parsed: ParsedQuery;
@@ -21,18 +32,87 @@ export interface PlanInput {
   rareTerms: readonly QueryTerm[];
   page: number;
   pageSize: number;
+  /** Not every word need match: the fallback when no article holds them all. */
+  loose?: boolean;
 }
 
 /** The engine searches of one request, each in a named slot. */
 export interface SearchPlan {
-  main: EngineSearch;
+  kind: SearchKind;
+  main: EngineAsk;
   /** Counts for the options of a list the user already filters on, from a search without that list's own filter. */
-  facetCounts: Partial<Record<FacetName, EngineSearch>>;
-  /** Further candidates of a question to re-rank: its rarest terms alone, then its words in titles. */
+  facetCounts: Partial<Record<FacetName, EngineAsk>>;
+  /** Further candidates of a question: its rarest terms alone, then its words in titles. */
   candidates: EngineSearch[];
-  /** The candidates are re-ranked here, and the page's sections fetched afterwards. */
-  rerank: boolean;
+  /** The main search's hits are ranked here (else the engine's order is the page's). */
+  rank: boolean;
+  /** Position of the page's first article in the ranking. */
   offset: number;
+  /** A keyword search's second request: the matching sections of the page's articles. */
+  pageSections: ((articleIds: readonly string[]) => EngineAsk) | null;
+}
+
+export const isQuestionSearch = (parsed: ParsedQuery): boolean => parsed.question && parsed.words.length >= FAN_OUT_FROM_TERMS;
+
+export function planSearch(input: PlanInput): SearchPlan {
+  const { parsed, page, pageSize } = input;
+  const kind: SearchKind = !hasSearchTerms(parsed) ? 'browse' : isQuestionSearch(parsed) ? 'question' : 'keyword';
+  const filterWithout = filterBuilder(input);
+  const offset = (page - 1) * pageSize;
+  const disjunctive = FACET_NAMES.filter((facet) => input.filters[facet].length > 0);
+  const facets = FACET_NAMES.filter((facet) => !disjunctive.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]);
+  const base = baseSearches(parsed, kind, input.loose === true);
+  const ranked = kind === 'question' || (kind === 'keyword' && offset + pageSize <= KEYWORD_DEPTH);
+  // A question's candidates need no exact count (the engine counting every hit of a loose match costs); a keyword search's total is exact.
+  const window = kind === 'question' ? { limit: Math.max(CANDIDATES_MAIN, offset + pageSize), offset: 0 } : ranked ? { page: 1, hitsPerPage: KEYWORD_DEPTH } : { page, hitsPerPage: pageSize };
+  const fields = kind === 'question' ? RERANK_FIELDS : kind === 'keyword' && ranked ? KEYWORD_RANK_FIELDS : HIT_FIELDS;
+  const main = ask(base, { ...window, filter: filterWithout(null), facets, attributesToRetrieve: fields, distinct: ONE_PER_ARTICLE });
+  const facetCounts: Partial<Record<FacetName, EngineAsk>> = {};
+  for (const facet of disjunctive) facetCounts[facet] = ask(base, { filter: filterWithout(facet), facets: [FACET_ATTRIBUTE[facet]], limit: 0, distinct: ONE_PER_ARTICLE });
+  return {
+    kind,
+    main,
+    facetCounts,
+    candidates: kind === 'question' ? questionCandidates(parsed, input.rareTerms, filterWithout(null)) : [],
+    rank: ranked,
+    offset: ranked ? offset : 0,
+    pageSections:
+      kind === 'keyword'
+        ? (articleIds) => ask(base, { filter: allOf([filterWithout(null) ?? null, anyOf('articleId', articleIds)]) ?? undefined, attributesToRetrieve: [...new Set([...HIT_FIELDS, ...KEYWORD_RANK_FIELDS])], limit: PAGE_SECTIONS })
+        : null,
+  };
+}
+
+/** The query's searches before filters and windows: one, or one per combination of its ORs. */
+function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean): EngineSearch[] {
+  if (kind === 'browse') return [{ q: parsed.excluded.length === 0 ? '' : (engineQueryStrings(parsed)[0] ?? ''), sort: NEWEST_FIRST }];
+  // A quoted phrase means its words as written (plain forms); free words match through their stems.
+  const phraseOnly = parsed.words.length === 0 && parsed.either.length === 0;
+  const attributesToSearchOn = phraseOnly ? PLAIN_FIELDS : parsed.phrases.length > 0 || parsed.either.some((clause) => clause.some((side) => side.phrase)) ? undefined : STEM_FIELDS;
+  const matchingStrategy = kind === 'question' || loose ? 'frequency' : 'all';
+  return engineQueryStrings(parsed).map((q) => ({ q, matchingStrategy, ...(attributesToSearchOn ? { attributesToSearchOn } : {}) }));
+}
+
+/** One search, or the union of an OR's searches, with the same filter, window and fields. */
+function ask(base: readonly EngineSearch[], extra: Partial<EngineSearch>): EngineAsk {
+  const searches = base.map((search) => ({ ...search, ...extra }));
+  if (searches.length === 1) return searches[0] as EngineSearch;
+  const { limit, page, hitsPerPage, offset, facets } = extra;
+  const window = page !== undefined && hitsPerPage !== undefined ? { limit: hitsPerPage, offset: (page - 1) * hitsPerPage } : { limit: limit ?? 20, offset: offset ?? 0 };
+  return { union: searches.map(({ page: _p, hitsPerPage: _h, limit: _l, offset: _o, facets: _f, ...search }) => search), ...window, facets };
+}
+
+function filterBuilder({ filters, entityFilters }: PlanInput): (skip: FacetName | null) => string | undefined {
+  const entityClause = entityFilters.length === 0 ? null : entityFilters.map((m) => `${FACET_ATTRIBUTE[m.facet]} = ${quoteFilterValue(m.id)}`).join(' OR ');
+  return (skip) => allOf([entityClause, ...FACET_NAMES.map((facet) => (facet === skip ? null : anyOf(FACET_ATTRIBUTE[facet], filters[facet])))]) ?? undefined;
+}
+
+function questionCandidates(parsed: ParsedQuery, rareTerms: readonly QueryTerm[], filter: string | undefined): EngineSearch[] {
+  const q = engineQueryStrings(parsed)[0] ?? '';
+  return [
+    ...rareTerms.map((term): EngineSearch => ({ q: `${term.term} `, filter, attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'all' })),
+    { q, filter, attributesToSearchOn: ['title_terms'], attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'frequency' },
+  ];
 }
 
 export interface PlanAnswers<T> {
@@ -41,45 +121,12 @@ export interface PlanAnswers<T> {
   candidates: EngineHits<T>[];
 }
 
-export const isQuestionSearch = (parsed: ParsedQuery): boolean => parsed.question && parsed.words.length >= FAN_OUT_FROM_TERMS;
-
-export function planSearch({ parsed, filters, entityFilters, rareTerms, page, pageSize }: PlanInput): SearchPlan {
-  const entityClause = entityFilters.length === 0 ? null : entityFilters.map((m) => `${FACET_ATTRIBUTE[m.facet]} = ${quoteFilterValue(m.id)}`).join(' OR ');
-  const filterWithout = (skip: FacetName | null) =>
-    allOf([entityClause, ...FACET_NAMES.map((facet) => (facet === skip ? null : anyOf(FACET_ATTRIBUTE[facet], filters[facet])))]) ?? undefined;
-  const browsing = !hasSearchTerms(parsed);
-  const q = browsing && parsed.excluded.length === 0 ? '' : (engineQueryStrings(parsed)[0] ?? '');
-  const filter = filterWithout(null);
-  const rerank = isQuestionSearch(parsed);
-  const offset = (page - 1) * pageSize;
-  const disjunctive = FACET_NAMES.filter((facet) => filters[facet].length > 0);
-
-  const main: EngineSearch = {
-    q,
-    filter,
-    facets: FACET_NAMES.filter((facet) => !disjunctive.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]),
-    attributesToRetrieve: rerank ? RERANK_FIELDS : HIT_FIELDS,
-    matchingStrategy: 'frequency',
-    ...(rerank ? { limit: Math.max(CANDIDATES_MAIN, offset + pageSize), offset: 0 } : { page, hitsPerPage: pageSize }),
-    ...(browsing ? { sort: ['day:desc', 'n:asc'] } : {}),
-  };
-  const facetCounts: Partial<Record<FacetName, EngineSearch>> = {};
-  for (const facet of disjunctive) facetCounts[facet] = { q, filter: filterWithout(facet), facets: [FACET_ATTRIBUTE[facet]], limit: 0, matchingStrategy: 'frequency' };
-  const candidates: EngineSearch[] = rerank
-    ? [
-        ...rareTerms.map((term): EngineSearch => ({ q: `${term.term} `, filter, attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'all' })),
-        { q, filter, attributesToSearchOn: ['title_terms'], attributesToRetrieve: RERANK_FIELDS, limit: CANDIDATES_PER_TERM, matchingStrategy: 'frequency' },
-      ]
-    : [];
-  return { main, facetCounts, candidates, rerank, offset };
-}
-
-/** The plan's searches in the order they are sent. */
-export function planSearches(plan: SearchPlan): EngineSearch[] {
+/** The plan's asks in the order they are sent. */
+export function planAsks(plan: SearchPlan): EngineAsk[] {
   return [plan.main, ...FACET_NAMES.flatMap((facet) => plan.facetCounts[facet] ?? []), ...plan.candidates];
 }
 
-/** The engine's answers, in the order of planSearches, back in their slots. */
+/** The engine's answers, in the order of planAsks, back in their slots. */
 export function readAnswers<T>(plan: SearchPlan, answers: readonly EngineHits<T>[]): PlanAnswers<T> {
   const empty: EngineHits<T> = { hits: [], total: 0, facets: {} };
   let next = 0;
@@ -89,3 +136,6 @@ export function readAnswers<T>(plan: SearchPlan, answers: readonly EngineHits<T>
   for (const facet of FACET_NAMES) if (plan.facetCounts[facet]) facetCounts[facet] = take();
   return { main, facetCounts, candidates: plan.candidates.map(take) };
 }
+
+/** Engine searches an ask costs (a union costs each of its searches). */
+export const searchesOf = (asks: readonly EngineAsk[]): number => asks.reduce((sum, ask) => sum + ('union' in ask ? ask.union.length : 1), 0);

@@ -1,4 +1,5 @@
 import { analyze, stemWord, type Term } from '../arabic/index.ts';
+import { plainForm } from './keyword-rank.ts';
 
 /** One query word after analysis: the form sent to the engine and every form that counts as a match. */
 export interface QueryTerm {
@@ -7,6 +8,8 @@ export interface QueryTerm {
   term: string;
   /** Forms a document word may have (its stem or its alternative analysis) to match this term. */
   forms: string[];
+  /** The word as written, clitics off, suffixes kept: what a quoted phrase must match. */
+  plain: string;
 }
 
 /** One side of an `OR`: a word (or the terms a word analyzes into) or a quoted phrase. */
@@ -51,7 +54,7 @@ function queryTerms(text: string, evidence: TermEvidence): QueryTerm[] {
       // whole word: بمصر → مصر, while لبنان stays (بنان barely occurs) and so does an unknown word.
       let chosen = term.stem;
       for (const reading of readings(term)) if (evidence(reading) > evidence(chosen)) chosen = reading;
-      return { surface: term.surface, term: chosen, forms: [chosen] };
+      return { surface: term.surface, term: chosen, forms: [chosen], plain: plainForm(term.norm, chosen) };
     });
 }
 
@@ -118,7 +121,8 @@ export const hasSearchTerms = (query: ParsedQuery): boolean => query.words.lengt
 /** The most engine searches one query's `OR`s may expand into. */
 export const MAX_BRANCHES = 8;
 
-const quotedTerms = (terms: readonly QueryTerm[]) => `"${terms.map((word) => word.term).join(' ')}"`;
+/** A phrase is asked as written (plain forms): its words, adjacent and in order, not their stems. */
+const quotedTerms = (terms: readonly QueryTerm[]) => `"${terms.map((word) => word.plain).join(' ')}"`;
 const alternativeString = (side: Alternative) => (side.phrase ? quotedTerms(side.terms) : side.terms.map((word) => word.term).join(' '));
 
 /**

@@ -13,15 +13,13 @@ export function rarestTerms(words: readonly QueryTerm[], stats: TermStats): Quer
     .slice(0, RARE_TERMS_ALONE);
 }
 
-/** The union of the candidate lists, ranked by BM25; returns the ids of [offset, offset + size) and how many candidates there were. */
-export function rerankCandidates(lists: readonly (readonly RerankSection[])[], words: readonly QueryTerm[], stats: TermStats, offset: number, size: number): { ids: string[]; candidates: number } {
+/** The union of the candidate lists, best first by BM25. */
+export function rerankCandidates(lists: readonly (readonly RerankSection[])[], words: readonly QueryTerm[], stats: TermStats): RerankSection[] {
   const candidates = new Map<string, RerankSection>();
   for (const list of lists) for (const section of list) candidates.set(section.id, section);
   const score = candidateScorer(words.map((word) => word.term), stats);
-  const ids = [...candidates.values()]
-    .map((section) => ({ id: section.id, score: score(section) }))
+  return [...candidates.values()]
+    .map((section) => ({ section, score: score(section) }))
     .sort((a, b) => b.score - a.score)
-    .slice(offset, offset + size)
-    .map(({ id }) => id);
-  return { ids, candidates: candidates.size };
+    .map(({ section }) => section);
 }

@@ -1,10 +1,11 @@
-import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, type FacetName, type HitSection, type RerankSection, type TermStats } from '../archive-index/index.ts';
+import { FACET_ATTRIBUTE, FACET_NAMES, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, type FacetName, type HitSection, type KeywordRankSection, type RerankSection, type TermStats } from '../archive-index/index.ts';
 import type { ArchiveReader } from '../engine/archive-reader.ts';
 import type { EntityCatalog } from '../entities/catalog.ts';
 import { matchWords, snippetWindow, type MatchSpec, type SnippetWindow, type Span } from './matching.ts';
-import { isQuestionSearch, planSearch, planSearches, readAnswers, type PlanAnswers, type SearchPlan } from './plan.ts';
+import { isQuestionSearch, planAsks, planSearch, readAnswers, searchesOf, type PlanAnswers, type SearchPlan } from './plan.ts';
+import { pageArticles, type OtherSection, type PageArticle } from './page-articles.ts';
 import { analyzedQuery, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
-import { rarestTerms, rerankCandidates } from './rerank.ts';
+import { rarestTerms } from './rerank.ts';
 import { closestKnownTerm } from './suggest.ts';
 
 export interface SearchRequest {
@@ -17,8 +18,14 @@ export interface SearchRequest {
   typing?: boolean;
 }
 
-/** Why input was changed or ignored; the web layer words it. */
-export type SearchNotice = { code: 'query-truncated'; limit: number } | { code: 'unknown-filters'; values: string[] };
+/** Why input was changed or ignored, or what was searched instead; the web layer words it. */
+export type SearchNotice =
+  | { code: 'query-truncated'; limit: number }
+  | { code: 'unknown-filters'; values: string[] }
+  /** Words the archive never uses, left out of the search. */
+  | { code: 'unknown-words'; words: string[]; searched: string }
+  /** No article holds every word: articles holding most of them are shown. */
+  | { code: 'not-all-words'; words: string[] };
 
 export interface SearchHit {
   id: string;
@@ -34,6 +41,8 @@ export interface SearchHit {
   source: string | null;
   regions: string[];
   actors: string[];
+  /** The article's other sections that match too (a result stands for its article). */
+  otherSections: OtherSection[];
 }
 
 export interface RecognizedEntity {
@@ -71,39 +80,46 @@ export interface SearchDependencies {
   stats: () => TermStats;
 }
 
-type Candidate = HitSection & RerankSection;
+type Candidate = HitSection & KeywordRankSection & RerankSection;
 
 export function createSearch({ reader, entities, stats }: SearchDependencies) {
+  const ask = async (plan: SearchPlan) => {
+    const asks = planAsks(plan);
+    return { answers: readAnswers(plan, await reader.search<Candidate>(asks)), searches: searchesOf(asks) };
+  };
   return async function search(request: SearchRequest): Promise<SearchResult> {
     const termStats = stats();
-    const { result, parsed } = readRequest(request, entities, termStats);
+    const { result, parsed: typed } = readRequest(request, entities, termStats);
     if (result.nothingSearchable) return result;
-    const plan = planSearch({
+    const parsed = withoutUnknownWords(typed, termStats, result);
+    const input = {
       parsed,
       filters: result.filters,
       entityFilters: result.recognized,
       rareTerms: isQuestionSearch(parsed) ? rarestTerms(parsed.words, termStats) : [],
       page: result.page,
       pageSize: result.pageSize,
-    });
-    const searches = planSearches(plan);
-    const answers = readAnswers(plan, await reader.search<Candidate>(searches));
-    result.engineRequests = searches.length;
+    };
+    let plan = planSearch(input);
+    let { answers, searches } = await ask(plan);
+    if (plan.kind === 'keyword' && answers.main.total === 0 && parsed.words.length >= 2) {
+      // No article holds every word: say so, and show the articles that hold most of them.
+      plan = planSearch({ ...input, loose: true });
+      const loose = await ask(plan);
+      answers = loose.answers;
+      searches += loose.searches;
+      if (answers.main.total > 0) result.notices.push({ code: 'not-all-words', words: parsed.words.map((word) => word.surface) });
+    }
+    const page = await pageArticles(plan, answers, parsed, termStats, result.pageSize, reader);
+    result.engineRequests = searches + page.requests;
     result.total = answers.main.total;
     result.facets = facetsOf(plan, answers);
-    let sections: HitSection[] = answers.main.hits;
-    if (plan.rerank) {
-      const ranked = rerankCandidates([answers.main.hits, ...answers.candidates.map((list) => list.hits)], parsed.words, termStats, plan.offset, result.pageSize);
-      sections = await reader.fetch<HitSection>(ranked.ids, HIT_FIELDS);
-      result.engineRequests++;
-      result.total = Math.max(result.total, ranked.candidates);
-    }
     if (result.total === 0 && parsed.words.length > 0) result.suggestion = suggest(parsed.words, termStats);
     const forms = matchForms(parsed);
     const recognizedIds = result.recognized.map((mention) => mention.id);
     // Entities searched as tags are marked where the tagger finds them, in each text on its own.
     const specFor = (text: string): MatchSpec => (recognizedIds.length === 0 ? forms : { ...forms, spans: entities.mentionSpans(text, recognizedIds) });
-    result.hits = sections.map((section) => toHit(section, specFor));
+    result.hits = page.articles.map((article) => toHit(article, specFor));
     return result;
   };
 }
@@ -142,6 +158,22 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
   return { result, parsed };
 }
 
+/**
+ * Words the archive never uses are left out, with a notice, when something else remains to search:
+ * one misspelt word must not empty the results (a word being typed is not judged yet).
+ */
+function withoutUnknownWords(parsed: ParsedQuery, stats: TermStats, result: SearchResult): ParsedQuery {
+  if (stats.documents === 0 || isQuestionSearch(parsed)) return parsed;
+  const typing = parsed.prefix ? parsed.words.at(-1) : undefined;
+  const unknown = parsed.words.filter((word) => word !== typing && (stats.df.get(word.term) ?? 0) === 0);
+  const rest = parsed.words.filter((word) => !unknown.includes(word));
+  if (unknown.length === 0 || rest.length + parsed.phrases.length + parsed.either.length === 0) return parsed;
+  const searched = { ...parsed, words: rest };
+  result.notices.push({ code: 'unknown-words', words: unknown.map((word) => word.surface), searched: analyzedQuery(searched) });
+  result.analyzed = analyzedQuery(searched);
+  return searched;
+}
+
 function facetsOf(plan: SearchPlan, answers: PlanAnswers<unknown>): Record<FacetName, Record<string, number>> {
   const facets: Record<FacetName, Record<string, number>> = { region: {}, actor: {} };
   for (const facet of FACET_NAMES) {
@@ -162,7 +194,7 @@ function suggest(words: readonly QueryTerm[], stats: TermStats): string | null {
   return changed ? suggested.join(' ') : null;
 }
 
-function toHit(section: HitSection, specFor: (text: string) => MatchSpec): SearchHit {
+function toHit({ section, others }: PageArticle, specFor: (text: string) => MatchSpec): SearchHit {
   return {
     id: section.id,
     articleId: section.articleId,
@@ -175,6 +207,7 @@ function toHit(section: HitSection, specFor: (text: string) => MatchSpec): Searc
     source: section.source,
     regions: section.regions,
     actors: section.actors,
+    otherSections: others,
   };
 }
 

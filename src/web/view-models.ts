@@ -33,6 +33,8 @@ export interface HitView {
   source: string | null;
   regions: string[];
   actors: string[];
+  /** The article's other matching sections, each a deep link. */
+  otherSections: { n: number; heading: string | null; url: string }[];
 }
 
 export interface ResultsView {
@@ -76,8 +78,18 @@ export interface EntityView {
   related: { id: string; type: FacetName; count: number }[];
 }
 
-export const noticeText = (notice: SearchNotice): string =>
-  notice.code === 'query-truncated' ? MESSAGES.queryTruncated(notice.limit) : MESSAGES.unknownFilters(notice.values);
+export function noticeText(notice: SearchNotice): string {
+  switch (notice.code) {
+    case 'query-truncated':
+      return MESSAGES.queryTruncated(notice.limit);
+    case 'unknown-filters':
+      return MESSAGES.unknownFilters(notice.values);
+    case 'unknown-words':
+      return MESSAGES.unknownWords(notice.words, notice.searched);
+    case 'not-all-words':
+      return MESSAGES.notAllWords(notice.words);
+  }
+}
 
 export function resultsView(result: SearchResult): ResultsView {
   return {
@@ -99,6 +111,7 @@ export function resultsView(result: SearchResult): ResultsView {
       source: hit.source,
       regions: hit.regions,
       actors: hit.actors,
+      otherSections: hit.otherSections.map(({ n, heading }) => ({ n, heading, url: articleUrl(hit.articleId, { q: result.query, section: n }) })),
     })),
     facets: result.facets,
     filters: result.filters,

@@ -38,7 +38,7 @@ describe('close spellings', () => {
     expect(withinOneEdit('مخابر', 'مخابز')).toBe(true);
     expect(withinOneEdit('مخابر', 'مخبر')).toBe(true);
     expect(withinOneEdit('مخابر', 'خابرت')).toBe(false);
-    const stats = { articles: 1, documents: 3, totalLength: 9, df: new Map([['حفتر', 40], ['حفير', 2], ['مصر', 9]]) };
+    const stats = { articles: 1, documents: 3, totalLength: 9, df: new Map([['حفتر', 40], ['حفير', 2], ['مصر', 9]]), plainDf: new Map() };
     expect(closestKnownTerm('حفنر', stats)).toBe('حفتر');
     expect(closestKnownTerm('حفتر', stats)).toBeNull();
     expect(closestKnownTerm('زز', stats)).toBeNull();

@@ -35,7 +35,7 @@ function apiShape(result: ResultsView) {
     total: result.total,
     page: result.page,
     pageSize: result.pageSize,
-    hits: result.hits.map(({ id, articleId, title, heading, url, snippet, date, source, regions, actors }) => ({ id, articleId, title, heading, url, snippet, date, source, regions, actors })),
+    hits: result.hits.map(({ id, articleId, title, heading, url, snippet, date, source, regions, actors, otherSections }) => ({ id, articleId, title, heading, url, snippet, date, source, regions, actors, otherSections })),
     facets: { region: result.facets.region, actor: result.facets.actor },
     analyzed: result.analyzed,
     recognized: result.recognized,

@@ -1,0 +1,68 @@
+import { HIT_FIELDS, type HitSection, type KeywordRankSection, type RerankSection, type TermStats } from '../archive-index/index.ts';
+import type { ArchiveReader } from '../engine/archive-reader.ts';
+import { rankKeywordCandidates, type KeywordQuery } from './keyword-rank.ts';
+import type { PlanAnswers, SearchPlan } from './plan.ts';
+import type { ParsedQuery } from './query-syntax.ts';
+import { rerankCandidates } from './rerank.ts';
+
+/** Another section of a result's article that matches too. */
+export interface OtherSection {
+  n: number;
+  heading: string | null;
+}
+
+/** One result: the section that stands for its article, and the article's other matching sections. */
+export interface PageArticle {
+  section: HitSection;
+  others: OtherSection[];
+}
+
+type Reader = Pick<ArchiveReader, 'search' | 'fetch'>;
+type Candidate = HitSection & KeywordRankSection & RerankSection;
+
+/** The words of a query as the keyword ranking reads them (alternatives of an OR count as words). */
+export function keywordQuery(parsed: ParsedQuery): KeywordQuery {
+  const asTerm = (word: { term: string; plain: string }) => ({ stem: word.term, plain: word.plain });
+  const alternatives = parsed.either.flat().flatMap((side) => (side.phrase ? [] : side.terms));
+  return {
+    words: [...parsed.words, ...alternatives].map(asTerm),
+    phrases: [...parsed.phrases, ...parsed.either.flat().flatMap((side) => (side.phrase ? [side.terms] : []))].map((phrase) => phrase.map(asTerm)),
+  };
+}
+
+/** The page's articles of a search whose plan was answered: ranked here, or in the engine's order. */
+export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candidate>, parsed: ParsedQuery, stats: TermStats, pageSize: number, reader: Reader): Promise<{ articles: PageArticle[]; requests: number }> {
+  if (plan.kind === 'question') return questionPage(plan, answers, parsed, stats, pageSize, reader);
+  if (!plan.pageSections) return { articles: answers.main.hits.map((section) => ({ section, others: [] })), requests: 0 };
+  const query = keywordQuery(parsed);
+  const order = plan.rank ? rankKeywordCandidates(query, answers.main.hits, stats).map((article) => article.articleId) : answers.main.hits.map((hit) => hit.articleId);
+  const ids = order.slice(plan.offset, plan.offset + pageSize);
+  if (ids.length === 0) return { articles: [], requests: 0 };
+  const [sections] = await reader.search<Candidate>([plan.pageSections(ids)]);
+  const ranked = new Map(rankKeywordCandidates(query, sections?.hits ?? [], stats).map((article) => [article.articleId, article]));
+  const byId = new Map((sections?.hits ?? []).map((section) => [section.id, section]));
+  const articles = ids.flatMap((articleId): PageArticle[] => {
+    const article = ranked.get(articleId);
+    const best = article ? byId.get(article.sectionId) : answers.main.hits.find((hit) => hit.articleId === articleId);
+    if (!best) return [];
+    const others = (article?.otherSectionIds ?? []).flatMap((id) => byId.get(id) ?? []).map(({ n, heading }) => ({ n, heading }));
+    return [{ section: best, others }];
+  });
+  return { articles, requests: 1 };
+}
+
+/** A question's candidates ranked with BM25, one result per article, then the page's sections fetched. */
+async function questionPage(plan: SearchPlan, answers: PlanAnswers<Candidate>, parsed: ParsedQuery, stats: TermStats, pageSize: number, reader: Reader): Promise<{ articles: PageArticle[]; requests: number }> {
+  const lists = [answers.main.hits, ...answers.candidates.map((list) => list.hits)];
+  const ranked = rerankCandidates(lists, parsed.words, stats);
+  const byArticle = new Map<string, RerankSection[]>();
+  for (const section of ranked) byArticle.set(section.articleId, [...(byArticle.get(section.articleId) ?? []), section]);
+  const page = [...byArticle.values()].slice(plan.offset, plan.offset + pageSize);
+  const sections = await reader.fetch<HitSection>(page.map((sections) => sections[0]?.id ?? ''), HIT_FIELDS);
+  const bySection = new Map(sections.map((section) => [section.id, section]));
+  const articles = page.flatMap(([best, ...others]): PageArticle[] => {
+    const section = best ? bySection.get(best.id) : undefined;
+    return section ? [{ section, others: others.map(({ n, heading }) => ({ n, heading })) }] : [];
+  });
+  return { articles, requests: 1 };
+}

@@ -131,7 +131,10 @@ interface Clause {
   weight: number;
 }
 
-/** Articles of the candidate sections, best first: each scored by its best section. */
+/**
+ * Articles of the candidate sections, best first: each scored by its best section. Articles that
+ * score 0 (matched by the engine through a typo or a prefix only) keep the engine's order, last.
+ */
 export function rankKeywordCandidates(
   query: KeywordQuery,
   candidates: readonly KeywordCandidate[],
@@ -161,7 +164,8 @@ export function rankKeywordCandidates(
       if (own > 0) ownMatch = true;
       if (tf > 0) score += (clause.weight * clause.idf * tf * (k1 + 1)) / (tf + k1);
     }
-    if (score > 0) scored.push({ candidate, score, ownMatch, order });
+    // A section the engine matched only through a typo or a prefix scores 0: it stays, after the others.
+    scored.push({ candidate, score, ownMatch, order });
   });
   return articlesOf(scored);
 }

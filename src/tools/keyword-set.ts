@@ -158,7 +158,21 @@ export function scoreRun(set: KeywordSet, run: KeywordRun): KeywordScores {
   };
 }
 
-const fixed = (value: number): string => value.toFixed(3);
+/**
+ * Three decimals as Python's format() writes them: exact ties round half to even (0.0625 → 0.062),
+ * where toFixed() rounds them up. A double is a tie at three decimals only when it is an odd number
+ * of sixteenths, and multiplying by 16 is exact.
+ */
+export function fixed3(value: number): string {
+  const sixteenths = value * 16;
+  if (Number.isInteger(sixteenths) && Math.abs(sixteenths % 2) === 1) {
+    const up = value.toFixed(3);
+    const last = Number(up.at(-1));
+    return last % 2 === 0 ? up : (value - 0.0005).toFixed(3);
+  }
+  return value.toFixed(3);
+}
+const fixed = fixed3;
 
 /** The table score.py prints, for a terminal. */
 export function formatScores(scores: KeywordScores): string {

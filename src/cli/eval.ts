@@ -11,6 +11,7 @@ import { loadGazetteer } from '../entities/index.ts';
 import { newsParagraphsAsArticles, passagesAsArticles, readNdjsonObjects, retrievalFigures, type Question, type RankedQuestion } from '../eval/qa-set.ts';
 import { indexArticles } from '../indexer/indexer.ts';
 import { createSearchService } from '../search/service.ts';
+import { evaluateKeywords } from '../tools/keyword-eval.ts';
 import { createProgress } from './progress.ts';
 import { runCli } from './run.ts';
 
@@ -80,28 +81,56 @@ async function evaluateRaw(client: Meilisearch, passages: string, distractors: s
   return ranked;
 }
 
+const USAGE_KEYWORDS = 'usage: npm run eval -- --keywords SET_FOLDER --corpus NEWS.ndjson.gz [--engine raw] [--run-file RUN.json] [--per-query] [--home DIR]';
+
 await runCli(async () => {
   const { values } = parseArgs({
-    options: { passages: { type: 'string' }, queries: { type: 'string' }, distractors: { type: 'string' }, engine: { type: 'string', default: 'product' } },
+    options: {
+      passages: { type: 'string' },
+      queries: { type: 'string' },
+      distractors: { type: 'string' },
+      engine: { type: 'string', default: 'product' },
+      keywords: { type: 'string' },
+      corpus: { type: 'string' },
+      'run-file': { type: 'string' },
+      'per-query': { type: 'boolean', default: false },
+      home: { type: 'string' },
+    },
   });
+  const system = values.engine === 'raw' ? 'raw' : 'product';
+  if (values.keywords !== undefined || values.corpus !== undefined) {
+    if (!values.keywords || !values.corpus || !['product', 'raw'].includes(values.engine)) {
+      console.error(USAGE_KEYWORDS);
+      return 2;
+    }
+    const { keywords, corpus } = values;
+    return await withEngine(values.home, async (engine) => {
+      console.log(JSON.stringify(await evaluateKeywords({ engine, keywords, corpus, system, runFile: values['run-file'], perQuery: values['per-query'] })));
+    });
+  }
   if (!values.passages || !values.queries || !['product', 'raw'].includes(values.engine)) {
-    console.error(USAGE);
+    console.error(`${USAGE}\n${USAGE_KEYWORDS}`);
     return 2;
   }
+  const { passages, queries, distractors } = values;
   const questions: Question[] = [];
-  for await (const question of readNdjsonObjects<Question>(values.queries)) questions.push(question);
-  const home = mkdtempSync(join(tmpdir(), 'archive-eval-'));
-  const engine = await startEngine({ home });
-  try {
+  for await (const question of readNdjsonObjects<Question>(queries)) questions.push(question);
+  return await withEngine(undefined, async (engine) => {
     const client = createEngineClient(engine.url, engine.masterKey, 120_000);
-    const ranked =
-      values.engine === 'raw'
-        ? await evaluateRaw(client, values.passages, values.distractors, questions)
-        : await evaluateProduct(client, engine.url, engine.masterKey, values.passages, values.distractors, questions);
-    console.log(JSON.stringify({ engine: values.engine, ...retrievalFigures(ranked) }));
+    const ranked = system === 'raw' ? await evaluateRaw(client, passages, distractors, questions) : await evaluateProduct(client, engine.url, engine.masterKey, passages, distractors, questions);
+    console.log(JSON.stringify({ engine: system, ...retrievalFigures(ranked) }));
+  });
+});
+
+/** Runs `work` on an engine of its own: in a throw-away folder, or in `home`, kept for the next run (whose indexing is then incremental). */
+async function withEngine(home: string | undefined, work: (engine: { url: string; masterKey: string }) => Promise<void>): Promise<number> {
+  const folder = home ?? mkdtempSync(join(tmpdir(), 'archive-eval-'));
+  const engine = await startEngine({ home: folder });
+  try {
+    await work(engine);
     return 0;
   } finally {
     await engine.stop();
-    rmSync(home, { recursive: true, force: true });
+    if (home === undefined) rmSync(folder, { recursive: true, force: true });
   }
-});
+}

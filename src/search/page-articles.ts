@@ -33,20 +33,15 @@ export function keywordQuery(parsed: ParsedQuery): KeywordQuery {
 /** The page's articles of a search whose plan was answered: ranked here, or in the engine's order. */
 export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candidate>, parsed: ParsedQuery, stats: TermStats, pageSize: number, reader: Reader): Promise<{ articles: PageArticle[]; requests: number }> {
   if (plan.kind === 'question') return questionPage(plan, answers, parsed, stats, pageSize, reader);
-  if (!plan.pageSections) return { articles: answers.main.hits.map((section) => ({ section, others: [] })), requests: 0 };
-  const query = keywordQuery(parsed);
-  const order = plan.rank ? rankKeywordCandidates(query, answers.main.hits, stats).map((article) => article.articleId) : answers.main.hits.map((hit) => hit.articleId);
-  const ids = order.slice(plan.offset, plan.offset + pageSize);
-  if (ids.length === 0) return { articles: [], requests: 0 };
-  const [sections] = await reader.search<Candidate>([plan.pageSections(ids)]);
-  const ranked = new Map(rankKeywordCandidates(query, sections?.hits ?? [], stats).map((article) => [article.articleId, article]));
-  const byId = new Map((sections?.hits ?? []).map((section) => [section.id, section]));
-  const articles = ids.flatMap((articleId): PageArticle[] => {
-    const article = ranked.get(articleId);
-    const best = article ? byId.get(article.sectionId) : answers.main.hits.find((hit) => hit.articleId === articleId);
-    if (!best) return [];
-    const others = (article?.otherSectionIds ?? []).flatMap((id) => byId.get(id) ?? []).map(({ n, heading }) => ({ n, heading }));
-    return [{ section: best, others }];
+  if (!plan.rank) return { articles: answers.main.hits.map((section) => ({ section, others: [] })), requests: 0 };
+  const page = rankKeywordCandidates(keywordQuery(parsed), answers.main.hits, stats).slice(plan.offset, plan.offset + pageSize);
+  if (page.length === 0) return { articles: [], requests: 0 };
+  const candidates = new Map(answers.main.hits.map((section) => [section.id, section]));
+  const sections = new Map((await reader.fetch<HitSection>(page.map((article) => article.sectionId), HIT_FIELDS)).map((section) => [section.id, section]));
+  const articles = page.flatMap((article): PageArticle[] => {
+    const section = sections.get(article.sectionId);
+    const others = article.otherSectionIds.flatMap((id) => candidates.get(id) ?? []).map(({ n, heading }) => ({ n, heading }));
+    return section ? [{ section, others }] : [];
   });
   return { articles, requests: 1 };
 }

@@ -10,10 +10,12 @@ import { engineQueryStrings, hasSearchTerms, type ParsedQuery, type QueryTerm } 
 const FAN_OUT_FROM_TERMS = 2;
 const CANDIDATES_MAIN = 80;
 const CANDIDATES_PER_TERM = 25;
-/** A keyword search ranks the engine's first articles holding every word; deeper pages keep the engine's order. */
-export const KEYWORD_DEPTH = 200;
-/** Sections of one results page's articles asked for, to pick each article's best and list the others. */
-const PAGE_SECTIONS = 200;
+/** A keyword search ranks the engine's first sections; pages past the articles they hold keep the engine's order. */
+export const KEYWORD_DEPTH = Number(process.env.EXP_DEPTH ?? 300);
+const EXP_STRATEGY = (process.env.EXP_STRATEGY ?? 'all') as 'all' | 'frequency';
+const EXP_DISTINCT = process.env.EXP_DISTINCT === '1';
+/** Articles ranked here: the first ten pages; deeper pages keep the engine's order. */
+const KEYWORD_RANKED_ARTICLES = 100;
 
 const STEM_FIELDS = ['title_terms', 'heading_terms', 'text_terms', 'alt_terms'];
 const PLAIN_FIELDS = ['title_plain', 'heading_plain', 'text_plain'];
@@ -48,8 +50,6 @@ export interface SearchPlan {
   rank: boolean;
   /** Position of the page's first article in the ranking. */
   offset: number;
-  /** A keyword search's second request: the matching sections of the page's articles. */
-  pageSections: ((articleIds: readonly string[]) => EngineAsk) | null;
 }
 
 export const isQuestionSearch = (parsed: ParsedQuery): boolean => parsed.question && parsed.words.length >= FAN_OUT_FROM_TERMS;
@@ -62,26 +62,30 @@ export function planSearch(input: PlanInput): SearchPlan {
   const disjunctive = FACET_NAMES.filter((facet) => input.filters[facet].length > 0);
   const facets = FACET_NAMES.filter((facet) => !disjunctive.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]);
   const base = baseSearches(parsed, kind, input.loose === true);
-  const ranked = kind === 'question' || (kind === 'keyword' && offset + pageSize <= KEYWORD_DEPTH);
-  // A question's candidates need no exact count (the engine counting every hit of a loose match costs); a keyword search's total is exact.
-  const window = kind === 'question' ? { limit: Math.max(CANDIDATES_MAIN, offset + pageSize), offset: 0 } : ranked ? { page: 1, hitsPerPage: KEYWORD_DEPTH } : { page, hitsPerPage: pageSize };
-  const fields = kind === 'question' ? RERANK_FIELDS : kind === 'keyword' && ranked ? KEYWORD_RANK_FIELDS : HIT_FIELDS;
-  const main = ask(base, { ...window, filter: filterWithout(null), facets, attributesToRetrieve: fields, distinct: ONE_PER_ARTICLE });
+  const rank = kind === 'question' || (kind === 'keyword' && offset + pageSize <= KEYWORD_RANKED_ARTICLES);
+  const main = ask(base, { ...mainWindow(kind, rank, page, pageSize), filter: filterWithout(null), facets });
   const facetCounts: Partial<Record<FacetName, EngineAsk>> = {};
-  for (const facet of disjunctive) facetCounts[facet] = ask(base, { filter: filterWithout(facet), facets: [FACET_ATTRIBUTE[facet]], limit: 0, distinct: ONE_PER_ARTICLE });
+  for (const facet of disjunctive) facetCounts[facet] = ask(base, { filter: filterWithout(facet), facets: [FACET_ATTRIBUTE[facet]], limit: 0, ...unitOf(kind, rank) });
   return {
     kind,
     main,
     facetCounts,
     candidates: kind === 'question' ? questionCandidates(parsed, input.rareTerms, filterWithout(null)) : [],
-    rank: ranked,
-    offset: ranked ? offset : 0,
-    pageSections:
-      kind === 'keyword'
-        ? (articleIds) => ask(base, { filter: allOf([filterWithout(null) ?? null, anyOf('articleId', articleIds)]) ?? undefined, attributesToRetrieve: [...new Set([...HIT_FIELDS, ...KEYWORD_RANK_FIELDS])], limit: PAGE_SECTIONS })
-        : null,
+    rank,
+    offset: rank ? offset : 0,
   };
 }
+
+/** What the main search returns: candidates to rank here, or the page itself in the engine's order (one section per article). */
+function mainWindow(kind: SearchKind, rank: boolean, page: number, pageSize: number): Partial<EngineSearch> {
+  // A question's candidates need no exact count (the engine counting every hit of a loose match costs).
+  if (kind === 'question') return { limit: Math.max(CANDIDATES_MAIN, page * pageSize), offset: 0, attributesToRetrieve: RERANK_FIELDS, distinct: ONE_PER_ARTICLE };
+  if (kind === 'keyword' && rank) return EXP_DISTINCT ? { page: 1, hitsPerPage: KEYWORD_DEPTH, attributesToRetrieve: KEYWORD_RANK_FIELDS, distinct: ONE_PER_ARTICLE } : { limit: KEYWORD_DEPTH, offset: 0, attributesToRetrieve: KEYWORD_RANK_FIELDS };
+  return { page, hitsPerPage: pageSize, attributesToRetrieve: HIT_FIELDS, distinct: ONE_PER_ARTICLE };
+}
+
+/** Facet counts count what the main search counts. */
+const unitOf = (kind: SearchKind, rank: boolean): Partial<EngineSearch> => (kind === 'keyword' && rank && !EXP_DISTINCT ? {} : { distinct: ONE_PER_ARTICLE });
 
 /** The query's searches before filters and windows: one, or one per combination of its ORs. */
 function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean): EngineSearch[] {
@@ -89,7 +93,7 @@ function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean): En
   // A quoted phrase means its words as written (plain forms); free words match through their stems.
   const phraseOnly = parsed.words.length === 0 && parsed.either.length === 0;
   const attributesToSearchOn = phraseOnly ? PLAIN_FIELDS : parsed.phrases.length > 0 || parsed.either.some((clause) => clause.some((side) => side.phrase)) ? undefined : STEM_FIELDS;
-  const matchingStrategy = kind === 'question' || loose ? 'frequency' : 'all';
+  const matchingStrategy = kind === 'question' || loose ? 'frequency' : kind === 'keyword' ? EXP_STRATEGY : 'all';
   return engineQueryStrings(parsed).map((q) => ({ q, matchingStrategy, ...(attributesToSearchOn ? { attributesToSearchOn } : {}) }));
 }
 

@@ -3,6 +3,7 @@ import { readArticles } from '../articles/read.ts';
 import { createEngineClient, settle, type EngineClient } from '../engine/client.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
+import { analysisVersion } from '../indexer/analysis-version.ts';
 import { indexArticles } from '../indexer/indexer.ts';
 import { createSearchService } from '../search/service.ts';
 import { formatScores, readKeywordSet, scoreRun, type KeywordRun, type KeywordScores, type KeywordSet } from './keyword-set.ts';
@@ -45,7 +46,7 @@ export async function evaluateKeywords(options: KeywordEvalOptions): Promise<Rec
 
 async function productSearcher(client: EngineClient, options: KeywordEvalOptions): Promise<(q: string) => Promise<string[]>> {
   const gazetteer = loadGazetteer();
-  const summary = await indexArticles({ client, index: INDEX, paths: [options.corpus], gazetteer, settings: loadEngineSettings(), analysisVersion: 'keyword-eval' });
+  const summary = await indexArticles({ client, index: INDEX, paths: [options.corpus], gazetteer, settings: loadEngineSettings(), analysisVersion: analysisVersion() });
   console.error(`indexed ${summary.articles} articles (${summary.sections} sections) in ${summary.seconds.toFixed(1)} s`);
   const service = await createSearchService({ engineUrl: options.engine.url, apiKey: options.engine.masterKey, index: INDEX, gazetteer });
   service.stop();

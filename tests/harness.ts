@@ -56,9 +56,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Runs a CLI entry point (`src/cli/*.ts`) in a child, as npm would, and collects its output. */
-export function runCli(script: string, env: Record<string, string>, args: readonly string[] = []): { child: ChildProcess; output(): string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}`, ...args], {
+export interface CliRun {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Runs a CLI entry point (`src/cli/*.ts`) in a child under tsx, as npm would, and collects its output. */
+export const runCli = (script: string, env: Record<string, string>, args: readonly string[] = []): CliRun => runNode(['--import', 'tsx', `src/cli/${script}`, ...args], env);
+
+/** Node with these arguments in a child at the project root; its output collected. */
+function runNode(nodeArgs: readonly string[], env: Record<string, string>): CliRun {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: projectPath('.'),
     // Only what the test gives: no MEILI_* of the developer's shell may leak in.
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -71,10 +80,11 @@ export function runCli(script: string, env: Record<string, string>, args: readon
   return { child, output: () => output, exited };
 }
 
-/** `npm start` against an external engine, once it says it is ready. */
-export async function startArchiveServer(env: Record<string, string>): Promise<ServerProcess> {
+/** `npm start` against an external engine, once it says it is ready: from the sources, or a compiled `start.js` given by its path. */
+export async function startArchiveServer(env: Record<string, string>, compiled?: string): Promise<ServerProcess> {
   const port = await freePort();
-  const run = runCli('start.ts', { HOST: '127.0.0.1', PORT: String(port), ...env });
+  const serverEnv = { HOST: '127.0.0.1', PORT: String(port), ...env };
+  const run = compiled ? runNode([compiled], serverEnv) : runCli('start.ts', serverEnv);
   const ready = await new Promise<boolean>((resolve) => {
     const check = () => run.output().includes('Archive search ready') && resolve(true);
     run.child.stdout?.on('data', check);

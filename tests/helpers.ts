@@ -106,5 +106,8 @@ export const useSeededIndex = (prefix: string, options?: SeedOptions): SeededInd
 export function useSeededSite(prefix: string, options: SiteOptions & { throughProxy: true }): SeededSite & { proxy: FaultProxy };
 export function useSeededSite(prefix: string, options?: SiteOptions): SeededSite;
 export function useSeededSite(prefix: string, options?: SiteOptions): SeededSite {
-  return useSeeded(() => seedSite(testEngine(prefix), options), (seeded) => seeded.stop());
+  return useSeeded(
+    () => seedSite(testEngine(prefix), options),
+    (seeded) => seeded.stop(),
+  );
 }

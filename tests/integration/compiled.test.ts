@@ -35,7 +35,14 @@ describe('the compiled server', () => {
       const assets = [...new Set(page.body.match(/\/assets\/[\w.-]+/gu))];
       const css = await rawRequest(server.origin, assets.find((path) => path.endsWith('.css')) ?? '/no-stylesheet');
       assets.push(...(css.body.match(/\/assets\/naskh-[\w.-]+\.woff2/gu) ?? []));
-      expect(assets.map((path) => path.replace(/\.[0-9a-f]{12}\./u, '.')).sort()).toEqual(['/assets/app.css', '/assets/app.js', '/assets/favicon.svg', '/assets/htmx.js', '/assets/naskh-400.woff2', '/assets/naskh-700.woff2']);
+      expect(assets.map((path) => path.replace(/\.[0-9a-f]{12}\./u, '.')).sort()).toEqual([
+        '/assets/app.css',
+        '/assets/app.js',
+        '/assets/favicon.svg',
+        '/assets/htmx.js',
+        '/assets/naskh-400.woff2',
+        '/assets/naskh-700.woff2',
+      ]);
       for (const path of assets) expect((await rawRequest(server.origin, path)).status, path).toBe(200);
     } finally {
       await server.stop();

@@ -48,14 +48,14 @@ describe('engine requests per search', () => {
     expect(sent.map((request) => request.path)).toEqual(['multi-search', `indexes/${seeded.engine.index}/documents/fetch`]);
     expect(searches()).toBeGreaterThan(2);
     // The candidates carry only what BM25 needs; the text comes with the page.
-    const [fanOut] = sent;
-    const queries = (fanOut?.body as { queries: { attributesToRetrieve: string[] }[] }).queries;
-    for (const query of queries) expect(query.attributesToRetrieve).not.toContain('text');
+    const fanOut = sent[0]?.body as { queries: { attributesToRetrieve: string[] }[] } | undefined;
+    expect(fanOut?.queries.length).toBeGreaterThan(2);
+    for (const query of fanOut?.queries ?? []) expect(query.attributesToRetrieve).not.toContain('text');
     expect(result.hits.length).toBeGreaterThan(0);
     for (const hit of result.hits) {
       expect(hit.title).not.toBe('');
       expect(hit.snippet.spans.length).toBeGreaterThan(0);
     }
-    expect(result.hits.map((hit) => hit.id)).toEqual((sent[1]?.body as { ids: string[] }).ids);
+    expect(result.hits.map((hit) => hit.id)).toEqual((sent[1]?.body as { ids: string[] } | undefined)?.ids);
   });
 });

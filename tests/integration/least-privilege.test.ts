@@ -155,9 +155,13 @@ describe('the embedded engine', () => {
     for (const address of others) {
       const refused = await new Promise<boolean>((resolve) => {
         const socket = connect({ host: address, port, timeout: 1000 });
-        socket.once('connect', () => (socket.destroy(), resolve(false)));
-        socket.once('error', () => resolve(true));
-        socket.once('timeout', () => (socket.destroy(), resolve(true)));
+        const settle = (refused: boolean) => {
+          socket.destroy();
+          resolve(refused);
+        };
+        socket.once('connect', () => settle(false));
+        socket.once('error', () => settle(true));
+        socket.once('timeout', () => settle(true));
       });
       expect(refused, address).toBe(true);
     }

@@ -66,7 +66,7 @@ const SOURCES: SourceFile[] = [...walk('src'), ...walk('views')].map((path) => {
   return { path, ast, imports: importsOf(path, ast) };
 });
 
-const under = (path: string | null, folder: string): boolean => path !== null && path.startsWith(`${folder}/`);
+const under = (path: string | null, folder: string): boolean => path?.startsWith(`${folder}/`) ?? false;
 const describeImport = (file: SourceFile, imported: Import): string => `${file.path}:${imported.line} imports '${imported.specifier}'`;
 
 /** Every import of a file under one of `folders` that `forbidden` picks, with why it is not allowed. */
@@ -106,8 +106,17 @@ describe('imports', () => {
   });
 
   it('finds every import cycle, of any length (the check below is not vacuous)', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c', 'd']], ['c', ['a']], ['d', []], ['e', ['e']]]);
-    expect(cycles(graph)).toEqual([['a', 'b', 'c', 'a'], ['e', 'e']]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c', 'd']],
+      ['c', ['a']],
+      ['d', []],
+      ['e', ['e']],
+    ]);
+    expect(cycles(graph)).toEqual([
+      ['a', 'b', 'c', 'a'],
+      ['e', 'e'],
+    ]);
   });
 
   it('has no import cycles among our files', () => {
@@ -216,7 +225,14 @@ describe('size', () => {
     const found: string[] = [];
     for (const file of PRODUCT) {
       const visit = (node: ts.Node) => {
-        const isFunction = ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessor(node) || ts.isSetAccessor(node);
+        const isFunction =
+          ts.isFunctionDeclaration(node) ||
+          ts.isFunctionExpression(node) ||
+          ts.isArrowFunction(node) ||
+          ts.isMethodDeclaration(node) ||
+          ts.isConstructorDeclaration(node) ||
+          ts.isGetAccessor(node) ||
+          ts.isSetAccessor(node);
         if (isFunction && node.body) {
           const lines = lineCount(file.ast, node);
           if (lines > MAX_FUNCTION_LINES) found.push(`${file.path}:${lineOf(file.ast, node)} ${functionName(node, file.ast)} is ${lines} lines (limit ${MAX_FUNCTION_LINES})`);

@@ -23,13 +23,14 @@ function write(name: string, bytes: string | Buffer): string {
 }
 
 /** How many of this process's file descriptors point at `file` (Linux). */
-const openHandlesOf = (file: string): number => readdirSync('/proc/self/fd').filter((fd) => {
-  try {
-    return readlinkSync(`/proc/self/fd/${fd}`) === file;
-  } catch {
-    return false;
-  }
-}).length;
+const openHandlesOf = (file: string): number =>
+  readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false;
+    }
+  }).length;
 
 async function lines(file: string, onBytes?: (bytes: number) => void): Promise<NdjsonLine[]> {
   const read: NdjsonLine[] = [];

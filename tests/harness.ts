@@ -45,21 +45,18 @@ export function rawRequest(origin: string, path: string, options: { method?: str
   });
 }
 
-export interface ServerProcess {
+export interface CliRun {
   child: ChildProcess;
-  origin: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
-  /** Stops it by its own pid (SIGTERM, then SIGKILL) and waits for it. */
-  stop(): Promise<void>;
 }
 
-export interface CliRun {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<number | null>;
+export interface ServerProcess extends CliRun {
+  origin: string;
+  /** Stops it by its own pid (SIGTERM, then SIGKILL) and waits for it. */
+  stop(): Promise<void>;
 }
 
 /** Runs a CLI entry point (`src/cli/*.ts`) in a child under tsx, as npm would, and collects its output. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../project-root.ts';
 import { normalize } from './normalize.ts';
 
 /**
@@ -6,7 +7,7 @@ import { normalize } from './normalize.ts';
  * like the text they are compared with, so the lists may be written in full spelling.
  */
 export function readWordList(fileName: string): Set<string> {
-  const text = readFileSync(new URL(`../../index-config/${fileName}`, import.meta.url), 'utf8');
+  const text = readFileSync(projectPath(`index-config/${fileName}`), 'utf8');
   const words = new Set<string>();
   for (const line of text.split('\n')) {
     const word = normalize(line.replace(/#.*/, '').trim());

@@ -1,4 +1,4 @@
-import { ISO_DATE, type Article, type ReadResult } from './article.ts';
+import { ISO_DATE, type ReadResult } from './article.ts';
 import { decodeEntities } from './decode.ts';
 import { sectionsFromParagraphs, splitParagraphs } from './sections.ts';
 

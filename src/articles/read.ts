@@ -1,12 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import type { ReadResult } from './article.ts';
 import { decodeText } from './decode.ts';
 import { FrontMatterError, parseMarkdown } from './markdown.ts';
 import { parseNdjsonLine } from './ndjson.ts';
+import { NdjsonReadError, readNdjsonLines } from './ndjson-lines.ts';
 import { parsePlainText } from './plain-text.ts';
 
 type Format = 'text' | 'markdown' | 'ndjson';
@@ -84,27 +82,14 @@ async function readArticleFile(file: string): Promise<ReadResult> {
 }
 
 async function* readNdjson(file: string, onBytes: OnBytes): AsyncGenerator<ReadResult> {
-  const raw = createReadStream(file);
-  raw.on('data', (chunk: Buffer | string) => onBytes(chunk.length));
-  const input = /\.gz$/iu.test(file) ? raw.pipe(createGunzip()) : raw;
-  let failure: Error | null = null;
-  input.on('error', (error: Error) => {
-    failure = error;
-  });
-  raw.on('error', (error: Error) => input.destroy(error));
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNumber = 0;
   try {
-    for await (const rawLine of lines) {
-      lineNumber++;
-      const line = lineNumber === 1 ? rawLine.replace(/^\uFEFF/u, '') : rawLine;
-      if (line.trim() === '') continue;
-      if (line.length > MAX_NDJSON_LINE_CHARS) yield { problem: { file, line: lineNumber, message: `line of ${line.length} characters is over the ${MAX_NDJSON_LINE_CHARS} limit` } };
-      else if (line.includes('\uFFFD')) yield { problem: { file, line: lineNumber, message: 'invalid UTF-8 bytes in this line' } };
-      else yield parseNdjsonLine(line, file, lineNumber);
+    for await (const { text: line, number } of readNdjsonLines(file, onBytes)) {
+      if (line.length > MAX_NDJSON_LINE_CHARS) yield { problem: { file, line: number, message: `line of ${line.length} characters is over the ${MAX_NDJSON_LINE_CHARS} limit` } };
+      else if (line.includes('\uFFFD')) yield { problem: { file, line: number, message: 'invalid UTF-8 bytes in this line' } };
+      else yield parseNdjsonLine(line, file, number);
     }
   } catch (error) {
-    failure = error as Error;
+    if (!(error instanceof NdjsonReadError)) throw error;
+    yield { problem: { file, line: error.line, message: `cannot read further: ${error.message}` } };
   }
-  if (failure) yield { problem: { file, line: lineNumber || null, message: `cannot read further: ${(failure as Error).message}` } };
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { extname } from 'node:path';
 import { readConfig, type Config } from '../config.ts';
 import { createEngineClient } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
@@ -99,7 +100,8 @@ await runCli(async () => {
 
 /** `npm run index -- PATH` in a child process (same loader, same environment, so the same engine); its exit code. */
 function runIndexCommand(path: string): Promise<number> {
-  const command = new URL('./index-archive.ts', import.meta.url).pathname;
+  // Beside this file: index-archive.ts under tsx, index-archive.js in the compiled output.
+  const command = new URL(`./index-archive${extname(import.meta.url)}`, import.meta.url).pathname;
   const child = spawn(process.execPath, [...INDEXER_NODE_FLAGS, ...process.execArgv, command, path], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);

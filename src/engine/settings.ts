@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Settings } from 'meilisearch';
 import { stems } from '../arabic/index.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 /** Engine settings as the engine takes them; typed here so only src/engine imports meilisearch. */
 export type EngineSettings = Settings;
 
-const CONFIG_DIR = new URL('../../index-config/', import.meta.url);
+const CONFIG_DIR = new URL('index-config/', PROJECT_ROOT);
 
 /**
  * The engine settings kept in index-config/. Synonyms are written in plain Arabic there and mapped

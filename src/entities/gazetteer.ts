@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { analyze } from '../arabic/index.ts';
+import { projectPath } from '../project-root.ts';
 import { ALIAS_RULES, WEAK_ALIASES, type AliasRule } from './context-rules.ts';
 import { cueStems, wordReadings, type WordReading } from './words.ts';
 
@@ -61,9 +61,7 @@ export class GazetteerError extends Error {
   override name = 'GazetteerError';
 }
 
-export const DEFAULT_GAZETTEER_PATH = fileURLToPath(
-  new URL('../../index-config/gazetteer.json', import.meta.url),
-);
+export const DEFAULT_GAZETTEER_PATH = projectPath('index-config/gazetteer.json');
 
 // Countries use their ISO 3166-1 alpha-2 code, everything else kebab-case English.
 const ID_FORMAT = /^(?:[A-Z]{2}|[a-z0-9]+(?:-[a-z0-9]+)*)$/;

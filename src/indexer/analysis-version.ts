@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { PROJECT_ROOT as ROOT } from '../project-root.ts';
 
-const ROOT = new URL('../../', import.meta.url);
 /** Everything that decides what a document holds besides the article itself. */
 const INPUTS = ['index-config/stopwords-ar.txt', 'index-config/stem-exclusions-ar.txt', 'index-config/gazetteer.json', 'src/arabic/', 'src/entities/', 'src/archive-index/', 'src/indexer/section-documents.ts'];
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 export interface Asset {
   body: Uint8Array;
@@ -29,7 +30,7 @@ const fingerprint = (body: Uint8Array): string => createHash('sha256').update(bo
 /** Reads every asset once, at start: htmx and the font from node_modules, our CSS and script from views/assets. */
 export function loadAssets(): Assets {
   const require = createRequire(import.meta.url);
-  const viewsAssets = new URL('../../views/assets/', import.meta.url);
+  const viewsAssets = new URL('views/assets/', PROJECT_ROOT);
   const byName = new Map<string, string>();
   const byPath = new Map<string, Asset>();
   const add = (name: string, body: Uint8Array) => {

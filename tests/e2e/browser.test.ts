@@ -1,33 +1,23 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReadKey } from '../../src/engine/read-key.ts';
-import { loadEngineSettings } from '../../src/engine/settings.ts';
-import { loadGazetteer } from '../../src/entities/index.ts';
-import { indexArticles } from '../../src/indexer/indexer.ts';
-import { createSite } from '../../src/web/site.ts';
-import { fixture, testEngine } from '../helpers.ts';
+import { projectPath } from '../../src/project-root.ts';
+import { listen } from '../harness.ts';
+import { useSeededSite } from '../helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const OUTPUT = new URL('../../test-output/screenshots/', import.meta.url).pathname;
+const OUTPUT = projectPath('test-output/screenshots/');
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-const { url: engineUrl, key, client, index } = testEngine('e2e');
-let site: Awaited<ReturnType<typeof createSite>>;
-let server: ServerType;
+const seeded = useSeededSite('e2e');
+let server: Awaited<ReturnType<typeof listen>> | undefined;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const gazetteer = loadGazetteer();
-  await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'e2e' });
-  site = await createSite({ engineUrl, apiKey: await ensureReadKey(client, index), index, gazetteer });
-  server = serve({ fetch: site.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listen(seeded.site.app);
+  base = server.origin;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
@@ -37,8 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  site?.stop();
+  await server?.close();
 });
 
 async function newPage(options: { javaScriptEnabled?: boolean; width?: number; bypassCSP?: boolean } = {}): Promise<Page> {

@@ -4,16 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineClient } from '../../src/engine/client.ts';
 import { freePort, readOrCreateMasterKey, startEngine, type EngineHandle } from '../../src/engine/embedded.ts';
-import { ensureReadKey } from '../../src/engine/read-key.ts';
-import { loadEngineSettings } from '../../src/engine/settings.ts';
-import { loadGazetteer } from '../../src/entities/index.ts';
-import { indexArticles } from '../../src/indexer/indexer.ts';
-import { createSite } from '../../src/web/site.ts';
-import { rawRequest, startArchiveServer, startFaultProxy, type FaultProxy } from '../harness.ts';
-import { fixture, testEngine } from '../helpers.ts';
+import { rawRequest, startArchiveServer } from '../harness.ts';
+import { fixture, seedSite, type SeededSite, type Site, useSeededSite } from '../helpers.ts';
 
-type Site = Awaited<ReturnType<typeof createSite>>;
-const gazetteer = loadGazetteer();
 const HAFTAR = encodeURIComponent('حفتر');
 const ENGINE_TIMEOUT_MS = 400;
 const PAGES = ['/', `/search?q=${HAFTAR}`, `/search?q=${HAFTAR}&region=LY`, '/articles/seed', '/entities/khalifa-haftar'];
@@ -53,75 +46,61 @@ async function expectServing(site: Site) {
 }
 
 describe('an engine behind a faulty network', () => {
-  const { url, client, index } = testEngine('faults');
-  let proxy: FaultProxy;
-  let site: Site;
-
-  beforeAll(async () => {
-    const summary = await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
-    expect(summary.problems).toEqual([]);
-    proxy = await startFaultProxy(url);
-    site = await createSite({ engineUrl: proxy.url, apiKey: await ensureReadKey(client, index), index, gazetteer, engineTimeoutMs: ENGINE_TIMEOUT_MS });
-  });
-  afterAll(async () => {
-    site?.stop();
-    await proxy?.close();
-  });
+  const seeded = useSeededSite('faults', { throughProxy: true, engineTimeoutMs: ENGINE_TIMEOUT_MS });
 
   it('answers 503 with the clear message and Retry-After when the engine is slower than the engine timeout, and never hangs', async () => {
-    proxy.fault = { kind: 'delay', ms: 10_000 };
+    seeded.proxy.fault = { kind: 'delay', ms: 10_000 };
     // The engine timeout plus rendering, far below the delay: nobody waits for the slow engine.
-    await expectUnavailable(site, ENGINE_TIMEOUT_MS + 1500);
-    proxy.fault = { kind: 'pass' };
-    await expectServing(site);
+    await expectUnavailable(seeded.site, ENGINE_TIMEOUT_MS + 1500);
+    seeded.proxy.fault = { kind: 'pass' };
+    await expectServing(seeded.site);
   });
 
   it('answers 503, not 500, when the engine accepts the request and then drops the connection', async () => {
-    proxy.fault = { kind: 'drop' };
-    await expectUnavailable(site, 2000);
-    proxy.fault = { kind: 'pass' };
-    await expectServing(site);
+    seeded.proxy.fault = { kind: 'drop' };
+    await expectUnavailable(seeded.site, 2000);
+    seeded.proxy.fault = { kind: 'pass' };
+    await expectServing(seeded.site);
   });
 
   it('answers 503, not 500, when the connection breaks half way through the engine answer', async () => {
-    proxy.fault = { kind: 'cut' };
-    await expectUnavailable(site, 2000);
-    proxy.fault = { kind: 'pass' };
-    await expectServing(site);
+    seeded.proxy.fault = { kind: 'cut' };
+    await expectUnavailable(seeded.site, 2000);
+    seeded.proxy.fault = { kind: 'pass' };
+    await expectServing(seeded.site);
   });
 
   it('answers 503 when something in front of the engine answers 503 or a page that is not JSON', async () => {
-    for (const kind of ['unavailable', 'garbage'] as const) {
-      proxy.fault = { kind };
-      await expectUnavailable(site, 2000);
+    for (const fault of [{ kind: 'refuse', status: 503 }, { kind: 'garbage' }] as const) {
+      seeded.proxy.fault = fault;
+      await expectUnavailable(seeded.site, 2000);
     }
-    proxy.fault = { kind: 'pass' };
-    await expectServing(site);
+    seeded.proxy.fault = { kind: 'pass' };
+    await expectServing(seeded.site);
   });
 });
 
 describe('an engine that is stopped and started again', () => {
   let home: string;
   let engine: EngineHandle | undefined;
-  let site: Site;
+  let seeded: SeededSite | undefined;
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'engine-restart-'));
     engine = await startEngine({ home });
-    const admin = createEngineClient(engine.url, engine.masterKey, 30_000);
-    const summary = await indexArticles({ client: admin, index: 'sections', paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
-    expect(summary.problems).toEqual([]);
-    site = await createSite({ engineUrl: engine.url, apiKey: await ensureReadKey(admin, 'sections'), index: 'sections', gazetteer, engineTimeoutMs: 1000 });
+    const client = createEngineClient(engine.url, engine.masterKey, 30_000);
+    seeded = await seedSite({ url: engine.url, key: engine.masterKey, client, index: 'sections' }, { engineTimeoutMs: 1000 });
   });
   afterAll(async () => {
-    site?.stop();
+    await seeded?.stop();
     // Also when a test failed half way: no engine may outlive the file.
     await engine?.stop();
     rmSync(home, { recursive: true, force: true });
   });
 
   it('serves, says 503 while the engine is away, and recovers by itself on the same port and data without restarting the app', async () => {
-    if (!engine) throw new Error('no engine');
+    if (!engine || !seeded) throw new Error('no engine');
+    const { site } = seeded;
     await expectServing(site);
     const port = Number(new URL(engine.url).port);
 

@@ -2,17 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReadKey } from '../../src/engine/read-key.ts';
-import { loadEngineSettings } from '../../src/engine/settings.ts';
-import { loadGazetteer } from '../../src/entities/index.ts';
-import { indexArticles } from '../../src/indexer/indexer.ts';
-import { createSite } from '../../src/web/site.ts';
-import { fixture, testEngine } from '../helpers.ts';
-
-const { url, client, index } = testEngine('hostile');
-const gazetteer = loadGazetteer();
-let folder: string;
-let site: Awaited<ReturnType<typeof createSite>>;
+import { fixture, useSeededSite } from '../helpers.ts';
 
 // An article whose every field is hostile markup, and whose source link is a script URL.
 const HOSTILE_ARTICLE = `---
@@ -30,19 +20,14 @@ url: javascript:alert(document.cookie)
 نص <svg onload=alert('text')></svg> عن المكتبات و"><script>alert('quote')</script>.
 `;
 
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'hostile-'));
+const folder = mkdtempSync(join(tmpdir(), 'hostile-'));
+beforeAll(() => {
   cpSync(fixture('articles'), folder, { recursive: true });
   cpSync(fixture('bad/html-markup.md'), join(folder, 'html-markup.md'));
   writeFileSync(join(folder, 'hostile-markup.md'), HOSTILE_ARTICLE);
-  const summary = await indexArticles({ client, index, paths: [folder], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
-  expect(summary.problems).toEqual([]);
-  site = await createSite({ engineUrl: url, apiKey: await ensureReadKey(client, index), index, gazetteer });
 });
-afterAll(() => {
-  site?.stop();
-  rmSync(folder, { recursive: true, force: true });
-});
+const seeded = useSeededSite('hostile', { paths: [folder] });
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const enc = encodeURIComponent;
 const XSS = [
@@ -120,7 +105,7 @@ function expectSafeHtml(html: string, kind: 'page' | 'fragment', nonce: string) 
 describe('a matrix of hostile queries on every route', () => {
   for (const route of ROUTES) {
     it.each(QUERIES)(`${route.name}: %s → 200 or 400 as expected, never 5xx, nothing unescaped`, async (_name, query, searchStatus) => {
-      const response = await site.app.request(route.path(query), { headers: route.headers });
+      const response = await seeded.site.app.request(route.path(query), { headers: route.headers });
       expect(response.status).toBe(route.searches ? searchStatus : 200);
       const body = await response.text();
       if (route.kind === 'json') {
@@ -144,7 +129,7 @@ describe('a matrix of hostile queries on every route', () => {
     ['/entities/', 'constructor'],
     ['/entities/', 'LY" OR id EXISTS'],
   ])('%s%s (a hostile id) → 404 page, escaped', async (prefix, id) => {
-    const response = await site.app.request(`${prefix}${enc(id)}?q=${enc(id)}`);
+    const response = await seeded.site.app.request(`${prefix}${enc(id)}?q=${enc(id)}`);
     expect(response.status).toBe(404);
     expectSafeHtml(await response.text(), 'page', nonceOf(response));
   });
@@ -157,7 +142,7 @@ interface ApiAnswer {
   hits: { id: string; title: string; heading: string | null; snippet: string; source: string | null }[];
 }
 const api = async (query: string): Promise<ApiAnswer> => {
-  const response = await site.app.request(`/api/search?${query}`);
+  const response = await seeded.site.app.request(`/api/search?${query}`);
   expect(response.status).toBe(200);
   return (await response.json()) as ApiAnswer;
 };
@@ -168,7 +153,7 @@ describe('what hostile queries are turned into', () => {
     const answer = await api(`q=${long}`);
     expect(answer.notices.join(' ')).toContain('اقتُطع الاستعلام');
     expect(answer.total).toBe(4);
-    expect(await (await site.app.request(`/search?q=${long}`)).text()).toContain('اقتُطع الاستعلام');
+    expect(await (await seeded.site.app.request(`/search?q=${long}`)).text()).toContain('اقتُطع الاستعلام');
   });
 
   it('treats control characters and bidi overrides as spaces in the search', async () => {
@@ -179,16 +164,16 @@ describe('what hostile queries are turned into', () => {
 
   it('takes the first of repeated single parameters', async () => {
     expect((await api('q=a&q=b')).query).toBe('a');
-    const response = await site.app.request('/api/search?q=&page=1&page=2&limit=2&limit=500');
+    const response = await seeded.site.app.request('/api/search?q=&page=1&page=2&limit=2&limit=500');
     expect(await response.json()).toMatchObject({ page: 1, pageSize: 2 });
   });
 
   it.each(['-1', '0', '1e9', 'abc', '1.5', '٢'])('answers page=%s and limit=%s with a 400 that names the parameter', async (value) => {
     for (const parameter of ['page', 'limit']) {
-      const response = await site.app.request(`/api/search?q=x&${parameter}=${enc(value)}`);
+      const response = await seeded.site.app.request(`/api/search?q=x&${parameter}=${enc(value)}`);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ parameter });
-      const page = await site.app.request(`/search?q=x&${parameter}=${enc(value)}`);
+      const page = await seeded.site.app.request(`/search?q=x&${parameter}=${enc(value)}`);
       expect(page.status).toBe(400);
       expect(await page.text()).toContain(`المعامل ${parameter} غير صالح`);
     }
@@ -210,7 +195,7 @@ describe('what hostile queries are turned into', () => {
 describe('markup inside indexed articles', () => {
   it('shows it escaped in the results fragment and the full results page', async () => {
     for (const headers of [{ 'HX-Request': 'true' }, {}] as Record<string, string>[]) {
-      const response = await site.app.request(`/search?q=${enc('المكتبات')}&limit=50`, { headers });
+      const response = await seeded.site.app.request(`/search?q=${enc('المكتبات')}&limit=50`, { headers });
       const html = await response.text();
       expect(html).toContain('&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;');
       expect(html).toContain('&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;');
@@ -219,7 +204,7 @@ describe('markup inside indexed articles', () => {
   });
 
   it('sends it as text in the API, and escaped in the HTML snippets', async () => {
-    const response = await site.app.request(`/api/search?q=${enc('المكتبات')}&limit=50`);
+    const response = await seeded.site.app.request(`/api/search?q=${enc('المكتبات')}&limit=50`);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/u);
     const answer = (await response.json()) as ApiAnswer;
     const hostile = answer.hits.filter((hit) => hit.id.startsWith('hostile-markup__'));
@@ -234,13 +219,13 @@ describe('markup inside indexed articles', () => {
 
   it('shows it escaped on the article page, and does not link a script URL as the source', async () => {
     for (const id of ['hostile-markup', 'html-markup']) {
-      const response = await site.app.request(`/articles/${id}?q=${enc('المكتبات')}`);
+      const response = await seeded.site.app.request(`/articles/${id}?q=${enc('المكتبات')}`);
       expect(response.status).toBe(200);
       const html = await response.text();
       expectSafeHtml(html, 'page', nonceOf(response));
       expect(html).toContain('&lt;script&gt;');
     }
-    const html = await (await site.app.request('/articles/hostile-markup')).text();
+    const html = await (await seeded.site.app.request('/articles/hostile-markup')).text();
     expect(html).toContain('&lt;img src=x onerror=alert(&#39;heading&#39;)&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(&#39;source&#39;)&gt;');
     expect(html).not.toContain('javascript:alert(document.cookie)"');

@@ -1,35 +1,13 @@
 import { Agent } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReadKey } from '../../src/engine/read-key.ts';
-import { loadEngineSettings } from '../../src/engine/settings.ts';
-import { loadGazetteer } from '../../src/entities/index.ts';
-import { indexArticles } from '../../src/indexer/indexer.ts';
-import { createSite } from '../../src/web/site.ts';
-import { listen, rawRequest, startArchiveServer, startFaultProxy, type FaultProxy } from '../harness.ts';
-import { fixture, testEngine } from '../helpers.ts';
+import { listen, rawRequest, startArchiveServer } from '../harness.ts';
+import { fixture, useSeededSite } from '../helpers.ts';
 
-type Site = Awaited<ReturnType<typeof createSite>>;
-const { url: engineUrl, key: masterKey, client, index } = testEngine('hardening');
-const gazetteer = loadGazetteer();
 const HAFTAR = encodeURIComponent('حفتر');
 const REQUEST_TIMEOUT_MS = 500;
-let proxy: FaultProxy;
-let site: Site;
-let readKey: string;
-
-beforeAll(async () => {
-  const summary = await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
-  expect(summary.problems).toEqual([]);
-  readKey = await ensureReadKey(client, index);
-  proxy = await startFaultProxy(engineUrl);
-  // The engine timeout is far longer than the request timeout: only the app's own bound can cut a slow request short.
-  site = await createSite({ engineUrl: proxy.url, apiKey: readKey, index, gazetteer, engineTimeoutMs: 30_000, requestTimeoutMs: REQUEST_TIMEOUT_MS });
-});
-afterAll(async () => {
-  site?.stop();
-  await proxy?.close();
-});
+// The engine timeout is far longer than the request timeout: only the app's own bound can cut a slow request short.
+const seeded = useSeededSite('hardening', { throughProxy: true, engineTimeoutMs: 30_000, requestTimeoutMs: REQUEST_TIMEOUT_MS });
 
 /** The CSP of an answer as directive → sources. */
 function policy(response: Response): Map<string, string[]> {
@@ -55,7 +33,7 @@ const PAGES: [string, number][] = [
 
 describe('security headers', () => {
   it.each(PAGES)('%s (%i) has a strict CSP with a nonce that every script carries, and the other security headers', async (path, status) => {
-    const response = await site.app.request(path);
+    const response = await seeded.site.app.request(path);
     expect(response.status).toBe(status);
     const csp = policy(response);
     const scriptSrc = csp.get('script-src') ?? [];
@@ -85,19 +63,19 @@ describe('security headers', () => {
 
   it('uses a fresh nonce for every response', async () => {
     const nonces = await Promise.all(
-      Array.from({ length: 6 }, async () => (policy(await site.app.request('/')).get('script-src') ?? []).find((source) => source.startsWith("'nonce-"))),
+      Array.from({ length: 6 }, async () => (policy(await seeded.site.app.request('/')).get('script-src') ?? []).find((source) => source.startsWith("'nonce-"))),
     );
     expect(nonces.every(Boolean)).toBe(true);
     expect(new Set(nonces).size).toBe(nonces.length);
   });
 
   it('sends nosniff and the CSP with JSON, the fragment, assets and 503 pages too', async () => {
-    const html = await site.app.request('/');
+    const html = await seeded.site.app.request('/');
     const css = /href="(\/assets\/app\.[0-9a-f]{12}\.css)"/u.exec(await html.text())?.[1] ?? '/assets/missing';
-    proxy.fault = { kind: 'drop' };
-    const down = await site.app.request('/');
-    proxy.fault = { kind: 'pass' };
-    for (const response of [await site.app.request(`/api/search?q=${HAFTAR}`), await site.app.request(`/search?q=${HAFTAR}`, { headers: { 'HX-Request': 'true' } }), await site.app.request(css), down]) {
+    seeded.proxy.fault = { kind: 'drop' };
+    const down = await seeded.site.app.request('/');
+    seeded.proxy.fault = { kind: 'pass' };
+    for (const response of [await seeded.site.app.request(`/api/search?q=${HAFTAR}`), await seeded.site.app.request(`/search?q=${HAFTAR}`, { headers: { 'HX-Request': 'true' } }), await seeded.site.app.request(css), down]) {
       expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
       expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
     }
@@ -110,7 +88,7 @@ describe('security headers', () => {
 describe('limits on a real socket', () => {
   let origin: string;
   let close: () => Promise<void>;
-  beforeAll(async () => ({ origin, close } = await listen(site.app)));
+  beforeAll(async () => ({ origin, close } = await listen(seeded.site.app)));
   afterAll(() => close?.());
 
   it('answers a body over the limit with 413, whether its length is declared or not', async () => {
@@ -153,10 +131,10 @@ describe('limits on a real socket', () => {
 
 describe('a slow engine', () => {
   it('does not keep a request beyond the app request timeout: 503 with Retry-After', async () => {
-    proxy.fault = { kind: 'delay', ms: 10_000 };
+    seeded.proxy.fault = { kind: 'delay', ms: 10_000 };
     try {
       const started = performance.now();
-      const answers = await Promise.all([`/api/search?q=${HAFTAR}`, `/search?q=${HAFTAR}`, '/articles/seed', '/'].map((path) => site.app.request(path)));
+      const answers = await Promise.all([`/api/search?q=${HAFTAR}`, `/search?q=${HAFTAR}`, '/articles/seed', '/'].map((path) => seeded.site.app.request(path)));
       const elapsed = performance.now() - started;
       for (const response of answers) {
         expect(response.status).toBe(503);
@@ -165,23 +143,23 @@ describe('a slow engine', () => {
       expect(elapsed).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
       expect(elapsed).toBeLessThan(REQUEST_TIMEOUT_MS + 1500);
     } finally {
-      proxy.fault = { kind: 'pass' };
+      seeded.proxy.fault = { kind: 'pass' };
     }
   });
 });
 
 describe('graceful shutdown of npm start', () => {
   it('finishes the request in flight on SIGTERM, refuses new connections, and exits 0', async () => {
-    const server = await startArchiveServer({ MEILI_URL: proxy.url, MEILI_MASTER_KEY: masterKey, MEILI_INDEX: index, DATA_DIR: fixture('articles') });
+    const server = await startArchiveServer({ MEILI_URL: seeded.proxy.url, MEILI_MASTER_KEY: seeded.engine.key, MEILI_INDEX: seeded.engine.index, DATA_DIR: fixture('articles') });
     try {
       const port = Number(new URL(server.origin).port);
-      proxy.fault = { kind: 'delay', ms: 2000 };
-      const seenBefore = proxy.seen.length;
+      seeded.proxy.fault = { kind: 'delay', ms: 2000 };
+      const seenBefore = seeded.proxy.seen.length;
       // A kept-alive client, as a browser is: its idle connection must not hold the exit back.
       const agent = new Agent({ keepAlive: true });
       const inFlight = fetchWith(agent, `${server.origin}/api/search?q=${HAFTAR}`);
       // The search has reached the engine (and waits there) before the signal.
-      while (!proxy.seen.slice(seenBefore).some((request) => request.path.includes('multi-search'))) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (!seeded.proxy.seen.slice(seenBefore).some((request) => request.path.includes('multi-search'))) await new Promise((resolve) => setTimeout(resolve, 20));
       const signalled = performance.now();
       server.child.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -197,7 +175,7 @@ describe('graceful shutdown of npm start', () => {
       // The exit follows the last answer; it does not wait out keep-alive or the fallback timer.
       expect(exitedAfter).toBeLessThan(4000);
     } finally {
-      proxy.fault = { kind: 'pass' };
+      seeded.proxy.fault = { kind: 'pass' };
       await server.stop();
     }
   });
@@ -221,7 +199,10 @@ function fetchWith(agent: Agent, url: string): Promise<{ status: number; body: s
 function connectionRefused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(false)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
   });
 }

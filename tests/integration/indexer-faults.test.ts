@@ -1,10 +1,8 @@
 // Nothing lost, nothing leaked: the index command killed at chosen points, rebuilds that fail, and an
 // engine behind a network that refuses, drops and stalls. The engine is always the real one; the
 // proxy in front of it only holds, drops or answers for requests the test picks.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordAny } from 'meilisearch';
@@ -18,6 +16,8 @@ import { loadEngineSettings } from '../../src/engine/settings.ts';
 import { loadGazetteer } from '../../src/entities/index.ts';
 import { analysisVersion } from '../../src/indexer/analysis-version.ts';
 import { indexArticles } from '../../src/indexer/indexer.ts';
+import { startFaultProxy, type Fault, type FaultProxy, type ProxiedRequest } from '../fault-proxy.ts';
+import { runCli } from '../harness.ts';
 import { fixture, testEngine } from '../helpers.ts';
 
 const { url, key, client, index: live } = testEngine('indexer-faults');
@@ -25,7 +25,7 @@ const gazetteer = loadGazetteer();
 const settings = loadEngineSettings();
 const BATCH = '20';
 let folder: string;
-let proxy: Proxy;
+let proxy: FaultProxy;
 const children = new Set<ChildProcess>();
 
 // ---- a corpus of generated articles, two versions of it ------------------------------------------
@@ -65,76 +65,16 @@ function writeCorpus(version: 1 | 2): void {
 }
 const SECTIONS = { 1: 163, 2: 121 };
 
-// ---- a proxy in front of the real engine that the test steers request by request ------------------
-
-interface Seen {
-  method: string;
-  path: string;
-}
-type Action = 'forward' | 'hold' | 'answer 503' | 'answer 429' | 'drop' | 'forward, then drop';
-
-interface Proxy {
-  url: string;
-  seen: Seen[];
-  decide: (request: Seen) => Action;
-  close(): Promise<void>;
-}
-
-async function startProxy(target: string, port = 0): Promise<Proxy> {
-  const held = new Set<ServerResponse>();
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    // The whole request first: what is forwarded reaches the engine whole, also when the client dies.
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const seen = { method: req.method ?? 'GET', path: new URL(req.url ?? '/', target).pathname };
-    proxy.seen.push(seen);
-    const action = proxy.decide(seen);
-    if (action === 'hold') {
-      held.add(res);
-      return;
-    }
-    if (action === 'drop') {
-      req.socket.destroy();
-      return;
-    }
-    if (action === 'answer 503' || action === 'answer 429') {
-      res.writeHead(Number(action.slice(-3)), { 'content-type': 'application/json' }).end('{"message":"the engine is busy"}');
-      return;
-    }
-    const outgoing = request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, host: new URL(target).host, connection: 'close' } }, (answer) => {
-      if (action === 'forward, then drop') {
-        // The engine did it; the client never hears so.
-        answer.resume().on('end', () => req.socket.destroy());
-        return;
-      }
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    outgoing.on('error', () => req.socket.destroy());
-    outgoing.end(Buffer.concat(chunks));
-  };
-  // A request cut off by a killed client never reaches the engine.
-  const server: Server = createServer((req, res) => void handle(req, res).catch(() => req.socket.destroy()));
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const proxy: Proxy = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen: [],
-    decide: () => 'forward',
-    close: async () => {
-      for (const res of held) res.destroy();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-  return proxy;
-}
+// ---- which requests the proxy in front of the engine picks ---------------------------------------
 
 /** The n-th request (1-based, counted from now) that `matches`. */
-function nth(n: number, matches: (request: Seen) => boolean): (request: Seen) => boolean {
+function nth(n: number, matches: (request: ProxiedRequest) => boolean): (request: ProxiedRequest) => boolean {
   let count = 0;
   return (request) => matches(request) && ++count === n;
 }
-const is = (method: string, path: string) => (request: Seen) => request.method === method && request.path === path;
+const is = (method: string, path: string) => (request: ProxiedRequest) => request.method === method && request.path === path;
+const PASS: Fault = { kind: 'pass' };
+const REFUSE_503: Fault = { kind: 'refuse', status: 503 };
 
 // ---- the index command as a child process ----------------------------------------------------------
 
@@ -146,9 +86,9 @@ interface Run {
 
 interface RunOptions {
   /** The first request it matches never reaches the engine, and the child is SIGKILLed `graceMs` later. */
-  killAt?: (request: Seen) => boolean;
+  killAt?: (request: ProxiedRequest) => boolean;
   graceMs?: number;
-  faults?: (request: Seen) => Action;
+  faults?: (request: ProxiedRequest) => Fault;
   index?: string;
   /** The engine's own URL, to bypass the proxy. */
   engine?: string;
@@ -156,30 +96,23 @@ interface RunOptions {
 
 /** `npm run index` in a child process, through the proxy, killed or faulted as the options say. */
 async function runIndexer(args: string[], options: RunOptions = {}): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index-archive.ts', ...args], {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MEILI_URL: options.engine ?? proxy.url, MEILI_MASTER_KEY: key, MEILI_INDEX: options.index ?? live },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { child, output } = runCli('index-archive.ts', { MEILI_URL: options.engine ?? proxy.url, MEILI_MASTER_KEY: key, MEILI_INDEX: options.index ?? live }, args);
   children.add(child);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   let tripped = false;
   const { killAt, graceMs = 0, faults } = options;
-  proxy.decide = (request) => {
+  proxy.fault = (request) => {
     if (killAt !== undefined && !tripped && killAt(request)) {
       tripped = true;
       setTimeout(() => child.kill('SIGKILL'), graceMs);
-      return 'hold';
+      return { kind: 'hold' };
     }
-    return faults?.(request) ?? 'forward';
+    return faults?.(request) ?? PASS;
   };
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('exit', (c, s) => resolve([c, s])));
   children.delete(child);
-  proxy.decide = () => 'forward';
-  if (killAt !== undefined && signal !== 'SIGKILL') throw new Error(`the run ended before its kill point:\n${output}`);
-  return { code, signal, output };
+  proxy.fault = PASS;
+  if (killAt !== undefined && signal !== 'SIGKILL') throw new Error(`the run ended before its kill point:\n${output()}`);
+  return { code, signal, output: output() };
 }
 
 // ---- what an index holds ----------------------------------------------------------------------------
@@ -228,7 +161,7 @@ const documentsOfLive = is('POST', `/indexes/${live}/documents`);
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'indexer-faults-'));
-  proxy = await startProxy(url);
+  proxy = await startFaultProxy(url);
   writeCorpus(1);
   await cleanBuild(clean1);
   writeCorpus(2);
@@ -345,14 +278,14 @@ describe('engine failures', () => {
 
   it('throttled, unavailable and dropped requests are retried and reported, and the index is a clean build', async () => {
     const retried = `${live}-retried`;
-    const faults: [(request: Seen) => boolean, Action][] = [
-      [nth(1, is('GET', '/tasks')), 'answer 503'],
-      [nth(1, is('POST', '/indexes')), 'answer 429'],
-      [nth(1, is('POST', `/indexes/${retried}/documents`)), 'forward, then drop'],
-      [nth(2, (request) => request.method === 'GET' && request.path.startsWith('/tasks/')), 'drop'],
-      [nth(1, is('PATCH', `/indexes/${retried}-stats/settings`)), 'answer 503'],
+    const faults: [(request: ProxiedRequest) => boolean, Fault][] = [
+      [nth(1, is('GET', '/tasks')), REFUSE_503],
+      [nth(1, is('POST', '/indexes')), { kind: 'refuse', status: 429 }],
+      [nth(1, is('POST', `/indexes/${retried}/documents`)), { kind: 'lose-answer' }],
+      [nth(2, (request) => request.method === 'GET' && request.path.startsWith('/tasks/')), { kind: 'drop' }],
+      [nth(1, is('PATCH', `/indexes/${retried}-stats/settings`)), REFUSE_503],
     ];
-    const { code, output } = await runIndexer([folder], { index: retried, faults: (request) => faults.find(([matches]) => matches(request))?.[1] ?? 'forward' });
+    const { code, output } = await runIndexer([folder], { index: retried, faults: (request) => faults.find(([matches]) => matches(request))?.[1] ?? PASS });
     expect(code, output).toBe(0);
     const retries = output.split('\n').filter((l) => l.startsWith('engine: '));
     // Concurrent requests: the order of the lines is not fixed.
@@ -374,7 +307,7 @@ describe('engine failures', () => {
     const viaProxy = createRetryingEngineClient(proxy.url, key, { attempts: 4, baseDelayMs: 20, attemptTimeoutMs: 300, onRetry });
 
     proxy.seen = [];
-    proxy.decide = () => 'answer 503';
+    proxy.fault = REFUSE_503;
     expect(await viaProxy.getIndex(live).then(() => 'answered', describeEngineError)).toMatch(/has failed: the engine is busy$/u);
     expect(proxy.seen).toHaveLength(4);
     expect(retries.map((retry) => [retry.attempt, retry.reason])).toEqual([[1, 'answered 503'], [2, 'answered 503'], [3, 'answered 503']]);
@@ -387,17 +320,17 @@ describe('engine failures', () => {
     // Creating an index (like swapping two) is not repeated when the answer is lost after the engine did it.
     proxy.seen = [];
     retries.length = 0;
-    proxy.decide = () => 'forward, then drop';
+    proxy.fault = { kind: 'lose-answer' };
     await expect(viaProxy.createIndex(`${live}-once`)).rejects.toThrow();
-    expect(proxy.seen).toEqual([{ method: 'POST', path: '/indexes' }]);
+    expect(proxy.seen).toMatchObject([{ method: 'POST', path: '/indexes' }]);
     expect(retries).toEqual([]);
 
     proxy.seen = [];
     const stall = nth(1, () => true);
-    proxy.decide = (request) => (stall(request) ? 'hold' : 'forward');
+    proxy.fault = (request) => (stall(request) ? { kind: 'hold' } : PASS);
     await expect(viaProxy.getVersion()).resolves.toMatchObject({ pkgVersion: expect.stringMatching(/^1\.21\./u) });
     expect(retries.map((retry) => retry.reason)).toEqual(['no answer in time']);
-    proxy.decide = () => 'forward';
+    proxy.fault = PASS;
 
     // Nothing listens on the port yet; the engine "comes back" there a moment later.
     const port = await freePort();
@@ -405,7 +338,7 @@ describe('engine failures', () => {
     const late = createRetryingEngineClient(`http://127.0.0.1:${port}`, key, { attempts: 6, baseDelayMs: 50, onRetry });
     const answer = late.getVersion();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const back = await startProxy(url, port);
+    const back = await startFaultProxy(url, port);
     try {
       await expect(answer).resolves.toMatchObject({ pkgVersion: expect.stringMatching(/^1\.21\./u) });
     } finally {
@@ -416,7 +349,7 @@ describe('engine failures', () => {
   });
 
   it('exits 1 with the reason when the engine stays unavailable past the retries', async () => {
-    const run = await runIndexer([fixture('articles')], { index: `${live}-away`, faults: () => 'answer 503' });
+    const run = await runIndexer([fixture('articles')], { index: `${live}-away`, faults: () => REFUSE_503 });
     expect(run.code).toBe(1);
     const retries = run.output.split('\n').filter((l) => l.startsWith('engine: '));
     // Four waits per request, then it gives up: there is no sixth try.

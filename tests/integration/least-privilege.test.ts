@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEngine } from '../../src/engine/embedded.ts';
 import { READ_ACTIONS } from '../../src/engine/read-key.ts';
-import { rawRequest, runCli, startArchiveServer, startFaultProxy, type FaultProxy, type RawAnswer, type ServerProcess } from '../harness.ts';
+import { startFaultProxy, type FaultProxy } from '../fault-proxy.ts';
+import { rawRequest, runCli, startArchiveServer, type RawAnswer, type ServerProcess } from '../harness.ts';
 import { fixture, testEngine } from '../helpers.ts';
 
 const { url: engineUrl, key: masterKey, index } = testEngine('privilege');
@@ -39,7 +40,7 @@ describe('npm start against an external engine', () => {
     for (const path of ['/articles/no-such-article', '/entities/no-such-entity', '/no-such-page']) expect((await ask(path)).status).toBe(404);
     expect((await ask('/api/search', { method: 'POST', body: 'x'.repeat(64 * 1024), headers: { 'Content-Type': 'text/plain' } })).status).toBe(413);
     expect((await ask('/', { headers: { 'X-Big': 'x'.repeat(32 * 1024) } })).status).toBe(431);
-    for (const fault of [{ kind: 'drop' }, { kind: 'unavailable' }, { kind: 'garbage' }] as const) {
+    for (const fault of [{ kind: 'drop' }, { kind: 'refuse', status: 503 }, { kind: 'garbage' }] as const) {
       proxy.fault = fault;
       for (const path of ['/', `/search?q=${HAFTAR}`, `/api/search?q=${HAFTAR}`, '/articles/seed', '/healthz']) expect((await ask(path)).status).toBe(503);
     }
@@ -154,9 +155,13 @@ describe('the embedded engine', () => {
     for (const address of others) {
       const refused = await new Promise<boolean>((resolve) => {
         const socket = connect({ host: address, port, timeout: 1000 });
-        socket.once('connect', () => (socket.destroy(), resolve(false)));
-        socket.once('error', () => resolve(true));
-        socket.once('timeout', () => (socket.destroy(), resolve(true)));
+        const settle = (refused: boolean) => {
+          socket.destroy();
+          resolve(refused);
+        };
+        socket.once('connect', () => settle(false));
+        socket.once('error', () => settle(true));
+        socket.once('timeout', () => settle(true));
       });
       expect(refused, address).toBe(true);
     }

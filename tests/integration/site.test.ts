@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReadKey } from '../../src/engine/read-key.ts';
-import { loadEngineSettings } from '../../src/engine/settings.ts';
-import { loadGazetteer } from '../../src/entities/index.ts';
-import { indexArticles } from '../../src/indexer/indexer.ts';
-import { createSite } from '../../src/web/site.ts';
-import { fixture, testEngine } from '../helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useSeededSite } from '../helpers.ts';
 
-const { url, key, client, index } = testEngine('site');
-const gazetteer = loadGazetteer();
-let site: Awaited<ReturnType<typeof createSite>>;
-
-beforeAll(async () => {
-  const summary = await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'test' });
-  expect(summary.problems).toEqual([]);
-  site = await createSite({ engineUrl: url, apiKey: await ensureReadKey(client, index), index, gazetteer });
-});
-afterAll(() => site.stop());
+const seeded = useSeededSite('site');
 
 interface ApiHit {
   id: string;
@@ -39,7 +25,7 @@ interface ApiResult {
 }
 
 async function api(query: string): Promise<ApiResult> {
-  const response = await site.app.request(`/api/search?${query}`);
+  const response = await seeded.site.app.request(`/api/search?${query}`);
   expect(response.status).toBe(200);
   return (await response.json()) as ApiResult;
 }
@@ -74,7 +60,7 @@ describe('searching the seed', () => {
     // Sections that say it come first; the others match through their article's title, marked on the page.
     expect(result.hits.slice(0, 2).map((hit) => marked(hit.snippet))).toEqual([['المخابرات'], ['المخابرات']]);
     for (const hit of result.hits) for (const word of marked(hit.snippet)) expect(word).toBe('المخابرات');
-    const page = await (await site.app.request('/search?q=%D8%A7%D9%84%D9%85%D8%AE%D8%A7%D8%A8%D8%B1%D8%A7%D8%AA')).text();
+    const page = await (await seeded.site.app.request('/search?q=%D8%A7%D9%84%D9%85%D8%AE%D8%A7%D8%A8%D8%B1%D8%A7%D8%AA')).text();
     expect([...page.matchAll(/<mark>(.*?)<\/mark>/gu)].map((match) => match[1])).toSatisfy((words: string[]) => words.length > 0 && words.every((word) => word === 'المخابرات'));
   });
 
@@ -99,12 +85,12 @@ describe('searching the seed', () => {
   it('explains a query that has only stop words instead of listing everything', async () => {
     const result = await api('q=في من على');
     expect(result.hits).toEqual([]);
-    const page = await site.app.request('/search?q=%D9%81%D9%8A+%D9%85%D9%86');
+    const page = await seeded.site.app.request('/search?q=%D9%81%D9%8A+%D9%85%D9%86');
     expect(await page.text()).toContain('لا كلمات يمكن البحث بها');
   });
 
   it('offers a close spelling from the archive when nothing is found', async () => {
-    const html = await (await site.app.request(`/search?q=${encodeURIComponent('حفنر')}`)).text();
+    const html = await (await seeded.site.app.request(`/search?q=${encodeURIComponent('حفنر')}`)).text();
     expect(html).toContain('لا نتائج لـ');
     expect(html).toMatch(/هل تقصد:.*<bdi>حفتر<\/bdi>/su);
   });
@@ -118,7 +104,7 @@ describe('searching the seed', () => {
 
 describe('pages', () => {
   it('renders the search page in Arabic, right to left, with the form and htmx', async () => {
-    const response = await site.app.request('/');
+    const response = await seeded.site.app.request('/');
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toMatch(/^<!DOCTYPE html><html lang="ar" dir="rtl">/u);
@@ -127,9 +113,9 @@ describe('pages', () => {
   });
 
   it('answers an htmx request with the fragment and a history restore with the page', async () => {
-    const page = await site.app.request('/search?q=%D8%AD%D9%81%D8%AA%D8%B1');
-    const fragment = await site.app.request('/search?q=%D8%AD%D9%81%D8%AA%D8%B1', { headers: { 'HX-Request': 'true' } });
-    const restore = await site.app.request('/search?q=%D8%AD%D9%81%D8%AA%D8%B1', { headers: { 'HX-Request': 'true', 'HX-History-Restore-Request': 'true' } });
+    const page = await seeded.site.app.request('/search?q=%D8%AD%D9%81%D8%AA%D8%B1');
+    const fragment = await seeded.site.app.request('/search?q=%D8%AD%D9%81%D8%AA%D8%B1', { headers: { 'HX-Request': 'true' } });
+    const restore = await seeded.site.app.request('/search?q=%D8%AD%D9%81%D8%AA%D8%B1', { headers: { 'HX-Request': 'true', 'HX-History-Restore-Request': 'true' } });
     for (const response of [page, fragment, restore]) expect(response.headers.get('Vary')).toContain('HX-Request');
     expect(await page.text()).toMatch(/^<!DOCTYPE html>/u);
     const fragmentHtml = await fragment.text();
@@ -140,7 +126,7 @@ describe('pages', () => {
   });
 
   it('shows the article with every section anchored and the query marked', async () => {
-    const response = await site.app.request('/articles/seed?q=%D8%AD%D9%81%D8%AA%D8%B1');
+    const response = await seeded.site.app.request('/articles/seed?q=%D8%AD%D9%81%D8%AA%D8%B1');
     expect(response.status).toBe(200);
     const html = await response.text();
     for (const n of [1, 2, 3, 4]) expect(html).toContain(`id="s-${n}"`);
@@ -150,27 +136,27 @@ describe('pages', () => {
   });
 
   it('answers 404 with a page for an unknown article', async () => {
-    const response = await site.app.request('/articles/no-such-article');
+    const response = await seeded.site.app.request('/articles/no-such-article');
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('المقال غير موجود');
   });
 
   it('answers bad parameters with 400, naming them', async () => {
-    const response = await site.app.request('/api/search?q=x&page=abc');
+    const response = await seeded.site.app.request('/api/search?q=x&page=abc');
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: 'page must be a whole number between 1 and 1000', parameter: 'page' });
   });
 
   it('reports the engine healthy', async () => {
-    const response = await site.app.request('/healthz');
+    const response = await seeded.site.app.request('/healthz');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('serves fingerprinted assets with long-lived cache headers', async () => {
-    const html = await (await site.app.request('/')).text();
+    const html = await (await seeded.site.app.request('/')).text();
     const css = /href="(\/assets\/app\.[0-9a-f]{12}\.css)"/u.exec(html)?.[1] ?? '';
-    const response = await site.app.request(css);
+    const response = await seeded.site.app.request(css);
     expect(response.status).toBe(200);
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
     expect(await response.text()).toMatch(/@font-face\{font-family:"Noto Naskh Arabic"/u);
@@ -196,7 +182,7 @@ describe('filters', () => {
 
   it('ignores unknown or hostile filter values with a notice, never an error', async () => {
     for (const value of ['XX', 'LY" OR id EXISTS', 'a\\"b', 'سطر\nجديد']) {
-      const response = await site.app.request(`/api/search?q=&region=${encodeURIComponent(value)}`);
+      const response = await seeded.site.app.request(`/api/search?q=&region=${encodeURIComponent(value)}`);
       expect(response.status).toBe(200);
       const result = (await response.json()) as ApiResult & { notices: string[] };
       expect(result.notices.join(' ')).toContain('غير معروفة');
@@ -204,7 +190,7 @@ describe('filters', () => {
   });
 
   it('finds the Arabic sections for an entity named in Latin script, and says which entity it recognized', async () => {
-    const response = await site.app.request('/api/search?q=Haftar');
+    const response = await seeded.site.app.request('/api/search?q=Haftar');
     const result = (await response.json()) as ApiResult & { recognized: { id: string }[] };
     expect(result.recognized.map((entity) => entity.id)).toEqual(['khalifa-haftar']);
     expect(result.hits.map((hit) => hit.id).sort()).toEqual(['seed__1', 'seed__2', 'seed__3', 'seed__4']);
@@ -212,11 +198,11 @@ describe('filters', () => {
   });
 
   it('shows an entity page with its names, counts, latest sections and related entities', async () => {
-    const html = await (await site.app.request('/entities/khalifa-haftar')).text();
+    const html = await (await seeded.site.app.request('/entities/khalifa-haftar')).text();
     expect(html).toContain('<h1>خليفة حفتر</h1>');
     expect(html).toContain('href="/articles/seed#s-');
     expect(html).toContain('href="/search?region=LY&amp;actor=khalifa-haftar"');
-    expect((await site.app.request('/entities/no-such-entity')).status).toBe(404);
+    expect((await seeded.site.app.request('/entities/no-such-entity')).status).toBe(404);
   });
 
   it('narrows to a region and counts the options', async () => {
@@ -241,27 +227,27 @@ describe('questions', () => {
 describe('caching', () => {
   it('gives API answers an ETag and answers a repeated request with 304', async () => {
     const path = `/api/search?q=${encodeURIComponent('حفتر')}`;
-    const first = await site.app.request(path);
+    const first = await seeded.site.app.request(path);
     const tag = first.headers.get('ETag');
     expect(tag).toMatch(/^"[0-9a-f]{40}"$/u);
-    const again = await site.app.request(path, { headers: { 'If-None-Match': tag ?? '' } });
+    const again = await seeded.site.app.request(path, { headers: { 'If-None-Match': tag ?? '' } });
     expect(again.status).toBe(304);
-    const other = await site.app.request(`/api/search?q=${encodeURIComponent('ليبيا')}`, { headers: { 'If-None-Match': tag ?? '' } });
+    const other = await seeded.site.app.request(`/api/search?q=${encodeURIComponent('ليبيا')}`, { headers: { 'If-None-Match': tag ?? '' } });
     expect(other.status).toBe(200);
   });
 
   it('serves fingerprinted assets as immutable, tagged with their fingerprint', async () => {
-    const html = await (await site.app.request('/')).text();
+    const html = await (await seeded.site.app.request('/')).text();
     const css = /href="(\/assets\/app\.([0-9a-f]{12})\.css)"/u.exec(html);
     expect(css).not.toBeNull();
-    const response = await site.app.request(css?.[1] ?? '');
+    const response = await seeded.site.app.request(css?.[1] ?? '');
     expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('ETag')).toBe(`"${css?.[2]}"`);
-    expect((await site.app.request(css?.[1] ?? '', { headers: { 'If-None-Match': `"${css?.[2]}"` } })).status).toBe(304);
+    expect((await seeded.site.app.request(css?.[1] ?? '', { headers: { 'If-None-Match': `"${css?.[2]}"` } })).status).toBe(304);
   });
 
   it('compresses pages for clients that accept it, and does not tag pages whose nonce changes every time', async () => {
-    const response = await site.app.request(`/search?q=${encodeURIComponent('حفتر')}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    const response = await seeded.site.app.request(`/search?q=${encodeURIComponent('حفتر')}`, { headers: { 'Accept-Encoding': 'gzip' } });
     expect(response.headers.get('Content-Encoding')).toBe('gzip');
     expect(response.headers.get('ETag')).toBeNull();
   });

@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReadKey } from '../../src/engine/read-key.ts';
-import { loadEngineSettings } from '../../src/engine/settings.ts';
-import { loadGazetteer } from '../../src/entities/index.ts';
-import { indexArticles } from '../../src/indexer/indexer.ts';
-import { createSite } from '../../src/web/site.ts';
-import { fixture, testEngine } from '../helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useSeededSite } from '../helpers.ts';
 
-const { url, client, index } = testEngine('variants');
-const gazetteer = loadGazetteer();
-let site: Awaited<ReturnType<typeof createSite>>;
-
-beforeAll(async () => {
-  await indexArticles({ client, index, paths: [fixture('articles')], gazetteer, settings: loadEngineSettings(), analysisVersion: 'variants' });
-  site = await createSite({ engineUrl: url, apiKey: await ensureReadKey(client, index), index, gazetteer });
-});
-afterAll(() => site.stop());
+const seeded = useSeededSite('variants');
 
 const top10 = async (q: string): Promise<string[]> => {
-  const response = await site.app.request(`/api/search?q=${encodeURIComponent(q)}&limit=10`);
+  const response = await seeded.site.app.request(`/api/search?q=${encodeURIComponent(q)}&limit=10`);
   return ((await response.json()) as { hits: { id: string }[] }).hits.map((hit) => hit.id);
 };
 

@@ -4,13 +4,13 @@ import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { rssMb, startServer, stopChild } from '../bench/processes.ts';
+import { runCli } from '../cli/run.ts';
 import { ENGINE_TIMEOUT_MS } from '../engine/client.ts';
 import { freePort, startEngine, type EngineHandle } from '../engine/embedded.ts';
-import { runCli } from './run.ts';
+import { projectPath } from '../project-root.ts';
+import { rssMb, startServer, stopChild } from './processes.ts';
 
 const USAGE = 'usage: npm run soak -- --seconds N [--corpus NEWS.ndjson.gz]   (mixed load at 32 clients; the engine is restarted once half way)';
-const ROOT = new URL('../../', import.meta.url).pathname;
 const CLIENTS = 32;
 /** After the engine is back, the app may still meet a socket to the old process once: 503s this long after are still the restart's. */
 const RECOVERY_GRACE_MS = ENGINE_TIMEOUT_MS;
@@ -105,7 +105,7 @@ await runCli(async () => {
     console.error(USAGE);
     return 2;
   }
-  const dataDir = values.corpus ? resolve(values.corpus) : join(ROOT, 'data');
+  const dataDir = values.corpus ? resolve(values.corpus) : projectPath('data');
   const home = mkdtempSync(join(tmpdir(), 'archive-soak-'));
   const enginePort = await freePort();
   let engine: EngineHandle = await startEngine({ home, port: enginePort });

@@ -1,17 +1,19 @@
 // Measures the entity tagger against hand-annotated corpus paragraphs.
-//   npx tsx src/cli/tagging-eval.ts --corpus /work/shared/corpus/news.ndjson.gz [--annotations FILE]
+//   npm run tagging-eval -- --corpus NEWS.ndjson.gz [--annotations FILE]
 // The annotations hold ids only (the corpus licence forbids copying its text), so the corpus is
 // streamed to find the annotated articles. Each paragraph is tagged with tagArticle over all the
 // paragraphs of its article, as the indexer does, so that ambiguous names see the whole article.
 // Scores are micro precision and recall over (paragraph, entity) pairs; the last line is JSON.
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createGunzip } from 'node:zlib';
 import { decodeEntities } from '../articles/decode.ts';
+import { readNdjsonLines } from '../articles/ndjson-lines.ts';
 import { splitParagraphs } from '../articles/sections.ts';
+import { runCli } from '../cli/run.ts';
 import { loadGazetteer, tagArticle } from '../entities/index.ts';
+import { projectPath } from '../project-root.ts';
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;
 
 interface Annotation {
   articleId: string;
@@ -20,29 +22,26 @@ interface Annotation {
   actors: string[];
 }
 
-const DEFAULT_ANNOTATIONS = new URL('../../tests/fixtures/tagging/annotations.json', import.meta.url);
+const DEFAULT_ANNOTATIONS = projectPath('tests/fixtures/tagging/annotations.json');
 
 /** Paragraphs of the wanted articles, read line by line so the corpus is never held whole. */
 async function paragraphsOf(corpus: string, wanted: ReadonlySet<string>): Promise<Map<string, string[]>> {
-  const input = createReadStream(corpus);
-  const lines = createInterface({ input: corpus.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
   const found = new Map<string, string[]>();
-  for await (const line of lines) {
+  for await (const line of readNdjsonLines(corpus)) {
     if (found.size === wanted.size) break;
     // Cheap filter before parsing: the id sits in the line as a JSON string.
-    const id = /"id":\s*"([^"]+)"/u.exec(line)?.[1];
+    const id = /"id":\s*"([^"]+)"/u.exec(line.text)?.[1];
     if (id === undefined || !wanted.has(id)) continue;
-    const record = JSON.parse(line) as { body: string };
+    const record = JSON.parse(line.text) as { body: string };
     found.set(id, splitParagraphs(decodeEntities(record.body)));
   }
-  input.destroy();
   return found;
 }
 
-async function main(): Promise<number> {
+await runCli(async () => {
   const { values } = parseArgs({ options: { corpus: { type: 'string' }, annotations: { type: 'string' } } });
   if (values.corpus === undefined) {
-    console.error('usage: tagging-eval --corpus news.ndjson.gz [--annotations annotations.json]');
+    console.error('usage: npm run tagging-eval -- --corpus NEWS.ndjson.gz [--annotations FILE]');
     return 2;
   }
   const annotations = JSON.parse(await readFile(values.annotations ?? DEFAULT_ANNOTATIONS, 'utf8')) as Annotation[];
@@ -81,8 +80,4 @@ async function main(): Promise<number> {
   console.log(`${annotations.length} paragraphs: ${truePositives} correct, ${misses} missed, ${falsePositives} false`);
   console.log(JSON.stringify({ sections: annotations.length, precision: round(precision), recall: round(recall) }));
   return 0;
-}
-
-const round = (value: number): number => Math.round(value * 1000) / 1000;
-
-process.exitCode = await main();
+});

@@ -2,18 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Meilisearch } from 'meilisearch';
 import type { ReadResult } from '../articles/article.ts';
-import { createEngineClient, settle } from '../engine/client.ts';
+import { createProgress } from '../cli/progress.ts';
+import { runCli } from '../cli/run.ts';
+import { createEngineClient, type EngineClient, settle } from '../engine/client.ts';
 import { startEngine } from '../engine/embedded.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
-import { newsParagraphsAsArticles, passagesAsArticles, readNdjsonObjects, retrievalFigures, type Question, type RankedQuestion } from '../eval/qa-set.ts';
 import { indexArticles } from '../indexer/indexer.ts';
 import { createSearchService } from '../search/service.ts';
-import { evaluateKeywords } from '../tools/keyword-eval.ts';
-import { createProgress } from './progress.ts';
-import { runCli } from './run.ts';
+import { evaluateKeywords } from './keyword-eval.ts';
+import { newsParagraphsAsArticles, passagesAsArticles, readNdjsonRecords, retrievalFigures, type Question, type RankedQuestion } from './qa-set.ts';
 
 const USAGE = 'usage: npm run eval -- --passages FILE --queries FILE [--distractors NEWS.ndjson.gz] [--engine raw]';
 const INDEX = 'eval';
@@ -24,7 +23,7 @@ async function* pool(passages: string, distractors: string | undefined): AsyncGe
 }
 
 /** Ranks the questions with the product's own search path, the one /api/search uses. */
-async function evaluateProduct(client: Meilisearch, engineUrl: string, key: string, passages: string, distractors: string | undefined, questions: Question[]): Promise<RankedQuestion[]> {
+async function evaluateProduct(client: EngineClient, engineUrl: string, key: string, passages: string, distractors: string | undefined, questions: Question[]): Promise<RankedQuestion[]> {
   const gazetteer = loadGazetteer();
   const progress = createProgress('indexing');
   let count = 0;
@@ -56,7 +55,7 @@ async function evaluateProduct(client: Meilisearch, engineUrl: string, key: stri
 }
 
 /** The baseline: original text, Meilisearch's default settings, the question sent as it is. */
-async function evaluateRaw(client: Meilisearch, passages: string, distractors: string | undefined, questions: Question[]): Promise<RankedQuestion[]> {
+async function evaluateRaw(client: EngineClient, passages: string, distractors: string | undefined, questions: Question[]): Promise<RankedQuestion[]> {
   const index = client.index('raw');
   let batch: { id: string; text: string }[] = [];
   const tasks = [];
@@ -114,7 +113,7 @@ await runCli(async () => {
   }
   const { passages, queries, distractors } = values;
   const questions: Question[] = [];
-  for await (const question of readNdjsonObjects<Question>(queries)) questions.push(question);
+  for await (const { record } of readNdjsonRecords<Question>(queries)) questions.push(record);
   return await withEngine(undefined, async (engine) => {
     const client = createEngineClient(engine.url, engine.masterKey, 120_000);
     const ranked = system === 'raw' ? await evaluateRaw(client, passages, distractors, questions) : await evaluateProduct(client, engine.url, engine.masterKey, passages, distractors, questions);

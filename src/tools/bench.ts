@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../arabic/index.ts';
 import { readArticles } from '../articles/read.ts';
-import { collect, rssMb, runNode, startServer, stopChild } from '../bench/processes.ts';
-import { BENCH_QUERIES, queryString, type BenchQuery } from '../bench/queries.ts';
+import { INDEXER_NODE_FLAGS } from '../cli/index-command.ts';
+import { runCli } from '../cli/run.ts';
+import type { EngineRequest } from '../engine/archive-reader.ts';
 import { createEngineClient, settle } from '../engine/client.ts';
 import { freePort, startEngine } from '../engine/embedded.ts';
 import { loadGazetteer } from '../entities/index.ts';
-import { readNdjsonObjects } from '../eval/qa-set.ts';
-import type { EngineRequest } from '../engine/archive-reader.ts';
 import { createSearchService } from '../search/service.ts';
-import { INDEXER_NODE_FLAGS } from './index-command.ts';
-import { runCli } from './run.ts';
+import { BENCH_QUERIES, queryString, type BenchQuery } from './bench-queries.ts';
+import { collect, rssMb, runNode, startServer, stopChild } from './processes.ts';
+import { readNdjsonRecords } from './qa-set.ts';
 
 const USAGE = 'usage: npm run bench -- --corpus NEWS.ndjson[.gz] [--repeat N] [--seconds S]';
 const INDEX = 'bench';
@@ -36,7 +36,7 @@ async function repeatedCorpus(corpus: string, times: number, folder: string): Pr
   const file = join(folder, `corpus-x${times}.ndjson`);
   const out = createWriteStream(file);
   for (let copy = 1; copy <= times; copy++) {
-    for await (const article of readNdjsonObjects<{ id: string }>(corpus)) {
+    for await (const { record: article } of readNdjsonRecords<{ id: string }>(corpus)) {
       if (!out.write(`${JSON.stringify({ ...article, id: `${article.id}-r${copy}` })}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
   }
@@ -45,7 +45,7 @@ async function repeatedCorpus(corpus: string, times: number, folder: string): Pr
 }
 
 async function load(origin: string, requests: object[], connections: number, seconds: number): Promise<LoadFigures> {
-  const { code, stdout } = await collect(runNode('src/bench/load.ts', [JSON.stringify({ origin, requests, connections, seconds })], {}));
+  const { code, stdout } = await collect(runNode('src/tools/load.ts', [JSON.stringify({ origin, requests, connections, seconds })], {}));
   if (code !== 0) throw new Error(`load generator exited with ${code}`);
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as LoadFigures;
 }
@@ -98,7 +98,7 @@ await runCli(async () => {
     console.error('timing the analysis alone…');
     const texts: string[] = [];
     let bytes = 0;
-    for await (const article of readNdjsonObjects<{ body: string }>(values.corpus)) {
+    for await (const { record: article } of readNdjsonRecords<{ body: string }>(values.corpus)) {
       texts.push(article.body);
       bytes += Buffer.byteLength(article.body);
       if (bytes > 20e6) break;

@@ -1,7 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import type { ReadResult } from '../articles/article.ts';
+import { readNdjsonLines } from '../articles/ndjson-lines.ts';
 import { splitParagraphs } from '../articles/sections.ts';
 
 export interface Passage {
@@ -15,20 +13,22 @@ export interface Question {
   passage_id: string;
 }
 
-/** Objects of an NDJSON(.gz) file, one per non-empty line, streamed. */
-export async function* readNdjsonObjects<T>(file: string): AsyncGenerator<T> {
-  const raw = createReadStream(file);
-  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    if (line.trim() !== '') yield JSON.parse(line) as T;
+/** Objects of an NDJSON(.gz) file, one per non-blank line, streamed, each with its line number. */
+export async function* readNdjsonRecords<T>(file: string): AsyncGenerator<{ record: T; line: number }> {
+  for await (const { text, number } of readNdjsonLines(file)) {
+    let record: T;
+    try {
+      record = JSON.parse(text) as T;
+    } catch (error) {
+      throw new Error(`${file}:${number}: ${(error as Error).message}`);
+    }
+    yield { record, line: number };
   }
 }
 
 /** Each passage as an article of one section, so it goes through the product's own indexing. */
 export async function* passagesAsArticles(file: string): AsyncGenerator<ReadResult> {
-  let line = 0;
-  for await (const passage of readNdjsonObjects<Passage>(file)) {
-    line++;
+  for await (const { record: passage, line } of readNdjsonRecords<Passage>(file)) {
     yield {
       article: {
         id: passage.passage_id,
@@ -45,9 +45,7 @@ export async function* passagesAsArticles(file: string): AsyncGenerator<ReadResu
 
 /** Every paragraph of every news article as a passage of its own: the distractors of the evaluation. */
 export async function* newsParagraphsAsArticles(file: string): AsyncGenerator<ReadResult> {
-  let line = 0;
-  for await (const news of readNdjsonObjects<{ id: string; title?: string; body: string }>(file)) {
-    line++;
+  for await (const { record: news, line } of readNdjsonRecords<{ id: string; title?: string; body: string }>(file)) {
     const paragraphs = splitParagraphs(news.body);
     for (const [i, paragraph] of paragraphs.entries()) {
       yield {

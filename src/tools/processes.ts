@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { projectPath } from '../project-root.ts';
 
 /** Runs a TypeScript entry point in a node process of its own (one process, so its RSS is its own). */
 export function runNode(script: string, args: string[], env: Record<string, string>, nodeFlags: readonly string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return spawn(process.execPath, [...nodeFlags, '--import', 'tsx', projectPath(script), ...args], { cwd: projectPath('.'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 /** Waits for a process to exit, with what it printed. */

@@ -28,44 +28,57 @@ export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entit
           <a href={searchUrl({ q: '', ...own })}>تصفح كل المقاطع</a>
         </p>
         <div class="overview-grid">
-          <section>
-            <h2>أحدث ما ذُكر فيه</h2>
-            <ul class="latest">
-              {entity.latest.map((item) => {
-                const date = formatDate(item.date);
-                return (
-                  <li>
-                    <a href={item.url}>{item.title}</a>
-                    {item.heading ? <span class="hit-heading"> — {item.heading}</span> : null}
-                    {date ? (
-                      <span class="meta">
-                        <time datetime={item.date ?? undefined}>{date.gregorian}</time>
-                      </span>
-                    ) : null}
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
-          <section>
-            <h2>يُذكر معه كثيرًا</h2>
-            <ul class="tags">
-              {entity.related.map((other) => {
-                const pair = { regions: [...own.regions], actors: [...own.actors] };
-                if (other.type === 'region') pair.regions.push(other.id);
-                else pair.actors.push(other.id);
-                return (
-                  <li>
-                    <a class={`chip chip-${other.type}`} href={searchUrl({ q: '', ...pair })}>
-                      {names(other.id)?.name_ar ?? other.id} <span class="count">{formatNumber(other.count)}</span>
-                    </a>
-                  </li>
-                );
-              })}
-            </ul>
-          </section>
+          <LatestMentions entity={entity} />
+          <MentionedWith entity={entity} names={names} />
         </div>
       </article>
     </Layout>
+  );
+}
+
+function LatestMentions({ entity }: { entity: EntityView }) {
+  return (
+    <section>
+      <h2>أحدث ما ذُكر فيه</h2>
+      <ul class="latest">
+        {entity.latest.map((item) => {
+          const date = formatDate(item.date);
+          return (
+            <li>
+              <a href={item.url}>{item.title}</a>
+              {item.heading ? <span class="hit-heading"> — {item.heading}</span> : null}
+              {date ? (
+                <span class="meta">
+                  <time datetime={item.date ?? undefined}>{date.gregorian}</time>
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function MentionedWith({ entity, names }: { entity: EntityView; names: EntityNames }) {
+  const own = filterState(entity);
+  return (
+    <section>
+      <h2>يُذكر معه كثيرًا</h2>
+      <ul class="tags">
+        {entity.related.map((other) => {
+          const pair = { regions: [...own.regions], actors: [...own.actors] };
+          if (other.type === 'region') pair.regions.push(other.id);
+          else pair.actors.push(other.id);
+          return (
+            <li>
+              <a class={`chip chip-${other.type}`} href={searchUrl({ q: '', ...pair })}>
+                {names(other.id)?.name_ar ?? other.id} <span class="count">{formatNumber(other.count)}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

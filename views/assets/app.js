@@ -1,6 +1,9 @@
 // Keyboard flow, facet list filtering and "copy link" for the archive pages. No inline scripts:
 // everything hangs off data attributes so it works under a strict Content-Security-Policy.
-(() => {
+'use strict';
+
+// A block, not a function: strict mode keeps its functions and constants out of the page's globals.
+{
   const isTyping = (el) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   const hits = () => Array.from(document.querySelectorAll('[data-hit]'));
 
@@ -15,7 +18,7 @@
     if (link) link.focus();
   }
 
-  document.addEventListener('keydown', (event) => {
+  function onKey(event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     const search = document.getElementById('q');
     if (event.key === '/' && !isTyping(event.target) && search) {
@@ -35,9 +38,10 @@
         moveThroughResults(-1);
       }
     }
-  });
+  }
+  document.addEventListener('keydown', onKey);
 
-  document.addEventListener('input', (event) => {
+  function filterFacetList(event) {
     const box = event.target;
     if (!(box instanceof HTMLInputElement) || !box.dataset.filterList) return;
     const needle = box.value.trim().toLowerCase();
@@ -49,9 +53,10 @@
       const more = list.closest('details');
       if (more && needle !== '') more.open = true;
     });
-  });
+  }
+  document.addEventListener('input', filterFacetList);
 
-  document.addEventListener('click', async (event) => {
+  async function copyLink(event) {
     const link = event.target instanceof Element ? event.target.closest('[data-copy-link]') : null;
     if (!link) return;
     const url = new URL(link.getAttribute('href'), location.href).href;
@@ -64,7 +69,8 @@
     } catch {
       // Without clipboard access the link still navigates to the anchor, which puts it in the address bar.
     }
-  });
+  }
+  document.addEventListener('click', copyLink);
 
   // A page restored from history keeps the markup it had, not what the search box held: put the
   // query of the restored URL back in the box.
@@ -81,4 +87,4 @@
   document.addEventListener('htmx:beforeRequest', () => {
     document.getElementById('results')?.setAttribute('aria-busy', 'true');
   });
-})();
+}

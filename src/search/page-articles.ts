@@ -30,18 +30,32 @@ export function keywordQuery(parsed: ParsedQuery): KeywordQuery {
   };
 }
 
+/** The first articles of a keyword ranking, ranked again on all their matching sections. */
+const REFINED_ARTICLES = 20;
+
 /** The page's articles of a search whose plan was answered: ranked here, or in the engine's order. */
 export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candidate>, parsed: ParsedQuery, stats: TermStats, pageSize: number, reader: Reader): Promise<{ articles: PageArticle[]; requests: number }> {
   if (plan.kind === 'question') return questionPage(plan, answers, parsed, stats, pageSize, reader);
-  if (!plan.rank) return { articles: answers.main.hits.map((section) => ({ section, others: [] })), requests: 0 };
-  const page = rankKeywordCandidates(keywordQuery(parsed), answers.main.hits, stats).slice(plan.offset, plan.offset + pageSize);
+  if (!plan.sectionsOf) return { articles: answers.main.hits.map((section) => ({ section, others: [] })), requests: 0 };
+  const query = keywordQuery(parsed);
+  // The engine gives one section per article: the articles are ranked by it, then the first ones
+  // again on every section that matches (the best one stands for its article, the others are listed).
+  const order = plan.rank ? rankKeywordCandidates(query, answers.main.hits, stats).map((article) => article.articleId) : answers.main.hits.map((hit) => hit.articleId);
+  const refined = plan.rank && plan.offset < REFINED_ARTICLES ? order.slice(0, REFINED_ARTICLES) : [];
+  const page = order.slice(plan.offset, plan.offset + pageSize);
   if (page.length === 0) return { articles: [], requests: 0 };
-  const candidates = new Map(answers.main.hits.map((section) => [section.id, section]));
-  const sections = new Map((await reader.fetch<HitSection>(page.map((article) => article.sectionId), HIT_FIELDS)).map((section) => [section.id, section]));
-  const articles = page.flatMap((article): PageArticle[] => {
-    const section = sections.get(article.sectionId);
-    const others = article.otherSectionIds.flatMap((id) => candidates.get(id) ?? []).map(({ n, heading }) => ({ n, heading }));
-    return section ? [{ section, others }] : [];
+  const [answer] = await reader.search<Candidate>([plan.sectionsOf([...new Set([...refined, ...page])])]);
+  const sections = answer?.hits ?? [];
+  const ranked = new Map(rankKeywordCandidates(query, sections, stats).map((article) => [article.articleId, article]));
+  // An article none of whose sections scores (a typo match) keeps its place after the scored ones (the sort is stable).
+  const score = (id: string) => ranked.get(id)?.score ?? -1;
+  const pageIds = refined.length > 0 ? [...refined.sort((a, b) => score(b) - score(a)), ...order.slice(refined.length)].slice(plan.offset, plan.offset + pageSize) : page;
+  const byId = new Map(sections.map((section) => [section.id, section]));
+  const articles = pageIds.flatMap((articleId): PageArticle[] => {
+    const article = ranked.get(articleId);
+    const best = article ? byId.get(article.sectionId) : sections.find((section) => section.articleId === articleId);
+    if (!best) return [];
+    return [{ section: best, others: (article?.otherSectionIds ?? []).flatMap((id) => byId.get(id) ?? []).map(({ n, heading }) => ({ n, heading })) }];
   });
   return { articles, requests: 1 };
 }

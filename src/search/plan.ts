@@ -10,12 +10,14 @@ import { engineQueryStrings, hasSearchTerms, type ParsedQuery, type QueryTerm } 
 const FAN_OUT_FROM_TERMS = 2;
 const CANDIDATES_MAIN = 80;
 const CANDIDATES_PER_TERM = 25;
-/** A keyword search ranks the engine's first sections; pages past the articles they hold keep the engine's order. */
-export const KEYWORD_DEPTH = Number(process.env.EXP_DEPTH ?? 300);
-const EXP_STRATEGY = (process.env.EXP_STRATEGY ?? 'all') as 'all' | 'frequency';
-const EXP_DISTINCT = process.env.EXP_DISTINCT === '1';
-/** Articles ranked here: the first ten pages; deeper pages keep the engine's order. */
-const KEYWORD_RANKED_ARTICLES = 100;
+/**
+ * A keyword search ranks the engine's first 200 articles holding every word (one section each);
+ * deeper pages keep the engine's order. Candidate recall of the ranking's top 10: 1.000 at 200
+ * articles on the dev keyword set (docs/decisions.md).
+ */
+export const KEYWORD_DEPTH = 200;
+/** Sections of the articles of a results page, and of the first ones re-ranked on all their sections. */
+const PAGE_SECTIONS = 300;
 
 const STEM_FIELDS = ['title_terms', 'heading_terms', 'text_terms', 'alt_terms'];
 const PLAIN_FIELDS = ['title_plain', 'heading_plain', 'text_plain'];
@@ -50,6 +52,8 @@ export interface SearchPlan {
   rank: boolean;
   /** Position of the page's first article in the ranking. */
   offset: number;
+  /** A keyword search's second request: the matching sections of some articles. */
+  sectionsOf: ((articleIds: readonly string[]) => EngineAsk) | null;
 }
 
 export const isQuestionSearch = (parsed: ParsedQuery): boolean => parsed.question && parsed.words.length >= FAN_OUT_FROM_TERMS;
@@ -62,10 +66,11 @@ export function planSearch(input: PlanInput): SearchPlan {
   const disjunctive = FACET_NAMES.filter((facet) => input.filters[facet].length > 0);
   const facets = FACET_NAMES.filter((facet) => !disjunctive.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]);
   const base = baseSearches(parsed, kind, input.loose === true);
-  const rank = kind === 'question' || (kind === 'keyword' && offset + pageSize <= KEYWORD_RANKED_ARTICLES);
+  const rank = kind === 'question' || (kind === 'keyword' && offset + pageSize <= KEYWORD_DEPTH);
   const main = ask(base, { ...mainWindow(kind, rank, page, pageSize), filter: filterWithout(null), facets });
   const facetCounts: Partial<Record<FacetName, EngineAsk>> = {};
-  for (const facet of disjunctive) facetCounts[facet] = ask(base, { filter: filterWithout(facet), facets: [FACET_ATTRIBUTE[facet]], limit: 0, ...unitOf(kind, rank) });
+  // Counted in pages: with distinct, only page mode makes totals and facet counts count articles.
+  for (const facet of disjunctive) facetCounts[facet] = ask(base, { filter: filterWithout(facet), facets: [FACET_ATTRIBUTE[facet]], page: 1, hitsPerPage: 0, distinct: ONE_PER_ARTICLE });
   return {
     kind,
     main,
@@ -73,19 +78,23 @@ export function planSearch(input: PlanInput): SearchPlan {
     candidates: kind === 'question' ? questionCandidates(parsed, input.rareTerms, filterWithout(null)) : [],
     rank,
     offset: rank ? offset : 0,
+    sectionsOf:
+      kind === 'keyword'
+        ? (articleIds) => ask(base, { filter: allOf([filterWithout(null) ?? null, anyOf('articleId', articleIds)]) ?? undefined, attributesToRetrieve: SECTION_FIELDS, limit: PAGE_SECTIONS })
+        : null,
   };
 }
 
+const SECTION_FIELDS = [...new Set([...HIT_FIELDS, ...KEYWORD_RANK_FIELDS])];
+
 /** What the main search returns: candidates to rank here, or the page itself in the engine's order (one section per article). */
 function mainWindow(kind: SearchKind, rank: boolean, page: number, pageSize: number): Partial<EngineSearch> {
-  // A question's candidates need no exact count (the engine counting every hit of a loose match costs).
+  // A question's candidates need no exact count (the engine counting every hit of a loose match costs);
+  // page mode makes the engine count the articles exactly.
   if (kind === 'question') return { limit: Math.max(CANDIDATES_MAIN, page * pageSize), offset: 0, attributesToRetrieve: RERANK_FIELDS, distinct: ONE_PER_ARTICLE };
-  if (kind === 'keyword' && rank) return EXP_DISTINCT ? { page: 1, hitsPerPage: KEYWORD_DEPTH, attributesToRetrieve: KEYWORD_RANK_FIELDS, distinct: ONE_PER_ARTICLE } : { limit: KEYWORD_DEPTH, offset: 0, attributesToRetrieve: KEYWORD_RANK_FIELDS };
-  return { page, hitsPerPage: pageSize, attributesToRetrieve: HIT_FIELDS, distinct: ONE_PER_ARTICLE };
+  if (kind === 'keyword' && rank) return { page: 1, hitsPerPage: KEYWORD_DEPTH, attributesToRetrieve: KEYWORD_RANK_FIELDS, distinct: ONE_PER_ARTICLE };
+  return { page, hitsPerPage: pageSize, attributesToRetrieve: kind === 'keyword' ? KEYWORD_RANK_FIELDS : HIT_FIELDS, distinct: ONE_PER_ARTICLE };
 }
-
-/** Facet counts count what the main search counts. */
-const unitOf = (kind: SearchKind, rank: boolean): Partial<EngineSearch> => (kind === 'keyword' && rank && !EXP_DISTINCT ? {} : { distinct: ONE_PER_ARTICLE });
 
 /** The query's searches before filters and windows: one, or one per combination of its ORs. */
 function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean): EngineSearch[] {
@@ -93,7 +102,7 @@ function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean): En
   // A quoted phrase means its words as written (plain forms); free words match through their stems.
   const phraseOnly = parsed.words.length === 0 && parsed.either.length === 0;
   const attributesToSearchOn = phraseOnly ? PLAIN_FIELDS : parsed.phrases.length > 0 || parsed.either.some((clause) => clause.some((side) => side.phrase)) ? undefined : STEM_FIELDS;
-  const matchingStrategy = kind === 'question' || loose ? 'frequency' : kind === 'keyword' ? EXP_STRATEGY : 'all';
+  const matchingStrategy = kind === 'question' || loose ? 'frequency' : 'all';
   return engineQueryStrings(parsed).map((q) => ({ q, matchingStrategy, ...(attributesToSearchOn ? { attributesToSearchOn } : {}) }));
 }
 

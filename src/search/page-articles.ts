@@ -18,6 +18,14 @@ export interface PageArticle {
 }
 
 type Reader = Pick<ArchiveReader, 'search' | 'fetch'>;
+
+export interface PageOfArticles {
+  articles: PageArticle[];
+  /** Engine requests it took beyond the plan's. */
+  requests: number;
+  /** Articles among a question's candidates (its engine total is only an estimate). */
+  candidates?: number;
+}
 type Candidate = HitSection & KeywordRankSection & RerankSection;
 
 /** The words of a query as the keyword ranking reads them (alternatives of an OR count as words). */
@@ -34,7 +42,7 @@ export function keywordQuery(parsed: ParsedQuery): KeywordQuery {
 const REFINED_ARTICLES = 20;
 
 /** The page's articles of a search whose plan was answered: ranked here, or in the engine's order. */
-export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candidate>, parsed: ParsedQuery, stats: TermStats, pageSize: number, reader: Reader): Promise<{ articles: PageArticle[]; requests: number }> {
+export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candidate>, parsed: ParsedQuery, stats: TermStats, pageSize: number, reader: Reader): Promise<PageOfArticles> {
   if (plan.kind === 'question') return questionPage(plan, answers, parsed, stats, pageSize, reader);
   if (!plan.sectionsOf) return { articles: answers.main.hits.map((section) => ({ section, others: [] })), requests: 0 };
   const query = keywordQuery(parsed);
@@ -61,17 +69,17 @@ export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candid
 }
 
 /** A question's candidates ranked with BM25, one result per article, then the page's sections fetched. */
-async function questionPage(plan: SearchPlan, answers: PlanAnswers<Candidate>, parsed: ParsedQuery, stats: TermStats, pageSize: number, reader: Reader): Promise<{ articles: PageArticle[]; requests: number }> {
+async function questionPage(plan: SearchPlan, answers: PlanAnswers<Candidate>, parsed: ParsedQuery, stats: TermStats, pageSize: number, reader: Reader): Promise<PageOfArticles> {
   const lists = [answers.main.hits, ...answers.candidates.map((list) => list.hits)];
-  const ranked = rerankCandidates(lists, parsed.words, stats);
   const byArticle = new Map<string, RerankSection[]>();
-  for (const section of ranked) byArticle.set(section.articleId, [...(byArticle.get(section.articleId) ?? []), section]);
-  const page = [...byArticle.values()].slice(plan.offset, plan.offset + pageSize);
+  for (const section of rerankCandidates(lists, parsed.words, stats)) byArticle.set(section.articleId, [...(byArticle.get(section.articleId) ?? []), section]);
+  const ranked = [...byArticle.values()];
+  const page = ranked.slice(plan.offset, plan.offset + pageSize);
   const sections = await reader.fetch<HitSection>(page.map((sections) => sections[0]?.id ?? ''), HIT_FIELDS);
   const bySection = new Map(sections.map((section) => [section.id, section]));
   const articles = page.flatMap(([best, ...others]): PageArticle[] => {
     const section = best ? bySection.get(best.id) : undefined;
     return section ? [{ section, others: others.map(({ n, heading }) => ({ n, heading })) }] : [];
   });
-  return { articles, requests: 1 };
+  return { articles, requests: 1, candidates: ranked.length };
 }

@@ -132,7 +132,9 @@ const alternativeString = (side: Alternative) => (side.phrase ? quotedTerms(side
  * stopped typing.
  */
 export function engineQueryStrings(query: ParsedQuery, words: readonly QueryTerm[] = query.words): string[] {
-  const common = [...words.map((word) => word.term), ...query.phrases.map(quotedTerms), ...query.excluded.map((word) => `-${word.term}`)];
+  // An excluded word goes out in both forms: a phrase-only search looks in the plain fields only.
+  const excluded = query.excluded.flatMap((word) => (word.plain === word.term ? [`-${word.term}`] : [`-${word.term}`, `-${word.plain}`]));
+  const common = [...words.map((word) => word.term), ...query.phrases.map(quotedTerms), ...excluded];
   let branches: string[][] = [[]];
   for (const clause of query.either) branches = branches.flatMap((branch) => clause.map((side) => [...branch, alternativeString(side)])).slice(0, MAX_BRANCHES);
   return branches.map((branch) => [...branch, ...common].join(' ') + (query.prefix ? '' : ' '));

@@ -25,22 +25,29 @@ describe('engine requests per search', () => {
   it.each([
     ['one word', 'حفتر'],
     ['two words', 'مرفأ بيروت'],
-    ['three words', 'حكومة الوفاق الوطني'],
-    ['four keywords', 'مرفأ بيروت الكهرباء طرابلس'],
+    ['three words', 'المخابرات العامة المصرية'],
     ['a prefix while typing', 'حفت'],
-  ])('%s costs one search in one request', async (_kind, q) => {
+  ])('%s costs two searches: the candidates, then the matching sections of the page\'s articles', async (_kind, q) => {
     const result = await search({ q, typing: q === 'حفت' });
     expect(result.total).toBeGreaterThan(0);
-    expect(sent.map((request) => request.path)).toEqual(['multi-search']);
-    expect(searches()).toBe(1);
-    expect(result.engineRequests).toBe(1);
+    expect(sent.map((request) => request.path)).toEqual(['multi-search', 'multi-search']);
+    expect(searches()).toBe(2);
+    expect(result.engineRequests).toBe(2);
+    expect(result.notices).toEqual([]);
+  });
+
+  it('when no article holds every word, one more search finds those holding most of them, and says so', async () => {
+    const result = await search({ q: 'حفتر مرفأ' });
+    expect(result.total).toBeGreaterThan(0);
+    expect(searches()).toBe(3);
+    expect(result.notices.map((notice) => notice.code)).toEqual(['not-all-words']);
   });
 
   it('a filter on both lists adds one search per list, for the counts of its other options', async () => {
     const result = await search({ q: 'حفتر', regions: ['LY'], actors: ['khalifa-haftar'] });
     expect(result.total).toBeGreaterThan(0);
-    expect(sent).toHaveLength(1);
-    expect(searches()).toBe(3);
+    expect(sent).toHaveLength(2);
+    expect(searches()).toBe(4);
   });
 
   it('a question fans out, is re-ranked, and fetches only its page of sections with their text', async () => {

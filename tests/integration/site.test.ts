@@ -6,6 +6,7 @@ const seeded = useSeededSite('site');
 interface ApiHit {
   id: string;
   articleId: string;
+  otherSections: { n: number; heading: string | null; url: string }[];
   title: string;
   heading: string | null;
   url: string;
@@ -30,6 +31,8 @@ async function api(query: string): Promise<ApiResult> {
   return (await response.json()) as ApiResult;
 }
 const ids = async (q: string) => (await api(`q=${encodeURIComponent(q)}&limit=50`)).hits.map((hit) => hit.id).sort();
+/** Every matching section of the results: each result's own and the others of its article listed under it. */
+const sectionsOf = (result: ApiResult) => result.hits.flatMap((hit) => [hit.id, ...hit.otherSections.map((other) => `${hit.articleId}__${other.n}`)]).sort();
 const marked = (html: string) => [...html.matchAll(/<mark>(.*?)<\/mark>/gu)].map((match) => match[1]);
 
 describe('searching the seed', () => {
@@ -41,14 +44,17 @@ describe('searching the seed', () => {
       expect(hit.url).toMatch(/^\/articles\/seed\?q=%D8%AD%D9%81%D8%AA%D8%B1#s-[1-4]$/u);
       expect(marked(hit.snippet).some((word) => word?.includes('حفتر'))).toBe(true);
     }
-    expect(result.hits.map((hit) => hit.id).sort()).toEqual(['seed__1', 'seed__2', 'seed__3', 'seed__4']);
+    // One result per article: the best section stands for it, the others are listed with their links.
+    expect(result.hits).toHaveLength(1);
+    expect(sectionsOf(result)).toEqual(['seed__1', 'seed__2', 'seed__3', 'seed__4']);
+    for (const other of result.hits[0]?.otherSections ?? []) expect(other.url).toBe(`/articles/seed?q=%D8%AD%D9%81%D8%AA%D8%B1#s-${other.n}`);
   });
 
   it('answers in the documented JSON shape', async () => {
     const result = await api('q=حفتر&limit=2');
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['query', 'total', 'page', 'pageSize', 'hits', 'facets']));
-    expect(result).toMatchObject({ query: 'حفتر', total: 4, page: 1, pageSize: 2 });
-    expect(Object.keys(result.hits[0] ?? {}).sort()).toEqual(['actors', 'articleId', 'date', 'heading', 'id', 'regions', 'snippet', 'source', 'title', 'url']);
+    expect(result).toMatchObject({ query: 'حفتر', total: 1, page: 1, pageSize: 2 });
+    expect(Object.keys(result.hits[0] ?? {}).sort()).toEqual(['actors', 'articleId', 'date', 'heading', 'id', 'otherSections', 'regions', 'snippet', 'source', 'title', 'url']);
     expect(Object.keys(result.facets).sort()).toEqual(['actor', 'region']);
   });
 
@@ -57,8 +63,8 @@ describe('searching the seed', () => {
     expect(expected.length).toBeGreaterThan(0);
     for (const variant of ['مخابرات', 'والمخابرات', 'المُخابَرات']) expect(await ids(variant)).toEqual(expected);
     const result = await api('q=المخابرات');
-    // Sections that say it come first; the others match through their article's title, marked on the page.
-    expect(result.hits.slice(0, 2).map((hit) => marked(hit.snippet))).toEqual([['المخابرات'], ['المخابرات']]);
+    // The section that says it stands for the article.
+    expect(marked(result.hits[0]?.snippet ?? '')).toEqual(['المخابرات']);
     for (const hit of result.hits) for (const word of marked(hit.snippet)) expect(word).toBe('المخابرات');
     const page = await (await seeded.site.app.request('/search?q=%D8%A7%D9%84%D9%85%D8%AE%D8%A7%D8%A8%D8%B1%D8%A7%D8%AA')).text();
     expect([...page.matchAll(/<mark>(.*?)<\/mark>/gu)].map((match) => match[1])).toSatisfy((words: string[]) => words.length > 0 && words.every((word) => word === 'المخابرات'));
@@ -193,7 +199,7 @@ describe('filters', () => {
     const response = await seeded.site.app.request('/api/search?q=Haftar');
     const result = (await response.json()) as ApiResult & { recognized: { id: string }[] };
     expect(result.recognized.map((entity) => entity.id)).toEqual(['khalifa-haftar']);
-    expect(result.hits.map((hit) => hit.id).sort()).toEqual(['seed__1', 'seed__2', 'seed__3', 'seed__4']);
+    expect(result.hits.map((hit) => hit.articleId)).toEqual(['seed']);
     expect(result.hits.every((hit) => hit.snippet.includes('<mark>'))).toBe(true);
   });
 

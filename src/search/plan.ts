@@ -1,7 +1,7 @@
 import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, KEYWORD_RANK_FIELDS, RERANK_FIELDS, type FacetName } from '../archive-index/index.ts';
 import type { EngineAsk, EngineHits, EngineSearch } from '../engine/archive-reader.ts';
 import { allOf, anyOf, quoteFilterValue } from './filter-expression.ts';
-import { engineQueryStrings, hasSearchTerms, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
+import { engineQueryStrings, hasSearchTerms, MAX_BRANCHES, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
 
 /**
  * Questions fan out (the analyzed query, each of its rarest terms alone, and the titles) and are
@@ -96,14 +96,20 @@ function mainWindow(kind: SearchKind, rank: boolean, page: number, pageSize: num
   return { page, hitsPerPage: pageSize, attributesToRetrieve: kind === 'keyword' ? KEYWORD_RANK_FIELDS : HIT_FIELDS, distinct: ONE_PER_ARTICLE };
 }
 
-/** The query's searches before filters and windows: one, or one per combination of its ORs. */
+/**
+ * The query's searches before filters and windows: one, or one per combination of its ORs. Loose
+ * (no article holds every word): one per word, their union ranked here, so the articles holding
+ * most of the words come first (the engine's `frequency` strategy found nothing for two words of
+ * equal frequency on 1.21, and `last` only ever drops the last words).
+ */
 function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean): EngineSearch[] {
   if (kind === 'browse') return [{ q: parsed.excluded.length === 0 ? '' : (engineQueryStrings(parsed)[0] ?? ''), sort: NEWEST_FIRST }];
   // A quoted phrase means its words as written (plain forms); free words match through their stems.
   const phraseOnly = parsed.words.length === 0 && parsed.either.length === 0;
   const attributesToSearchOn = phraseOnly ? PLAIN_FIELDS : parsed.phrases.length > 0 || parsed.either.some((clause) => clause.some((side) => side.phrase)) ? undefined : STEM_FIELDS;
-  const matchingStrategy = kind === 'question' || loose ? 'frequency' : 'all';
-  return engineQueryStrings(parsed).map((q) => ({ q, matchingStrategy, ...(attributesToSearchOn ? { attributesToSearchOn } : {}) }));
+  const matchingStrategy = kind === 'question' ? 'frequency' : 'all';
+  const queries = loose ? parsed.words.flatMap((word) => engineQueryStrings(parsed, [word])).slice(0, MAX_BRANCHES) : engineQueryStrings(parsed);
+  return queries.map((q) => ({ q, matchingStrategy, ...(attributesToSearchOn ? { attributesToSearchOn } : {}) }));
 }
 
 /** One search, or the union of an OR's searches, with the same filter, window and fields. */

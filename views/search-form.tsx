@@ -36,7 +36,7 @@ export function SearchForm({ state, autofocus = false }: { state: SearchState; a
           aria-describedby="search-help"
           autofocus={autofocus}
           hx-get="/search"
-          hx-trigger="input changed delay:250ms, search"
+          hx-trigger="input changed delay:250ms"
           hx-target="#results"
           hx-include="#search-form"
           hx-replace-url="true"
@@ -47,7 +47,8 @@ export function SearchForm({ state, autofocus = false }: { state: SearchState; a
         <span class="spinner" aria-hidden="true"></span>
       </div>
       <p id="search-help" class="search-help">
-        عبارة بين علامتي تنصيص <kbd>«…»</kbd> أو <kbd>"…"</kbd> للبحث الحرفي، و<kbd>-كلمة</kbd> لاستبعاد كلمة. اضغط <kbd>/</kbd> للوصول إلى خانة البحث.
+        تظهر المقالات التي تضم كل الكلمات. عبارة بين علامتي تنصيص <kbd>«…»</kbd> أو <kbd>"…"</kbd> تعني الكلمات كما كُتبت ومتتالية، و<kbd>OR</kbd> بين
+        كلمتين أو عبارتين يكفي أيٌّ منهما، و<kbd>-كلمة</kbd> تستبعد كلمة. اضغط <kbd>/</kbd> للوصول إلى خانة البحث.
       </p>
     </form>
   );

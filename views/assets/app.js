@@ -81,6 +81,20 @@
   document.addEventListener('htmx:historyRestore', syncSearchBox);
   window.addEventListener('pageshow', (event) => event.persisted && syncSearchBox());
 
+  // Enter submits the form; the typing request the last keystroke scheduled would then answer the
+  // same words as a prefix ("still typing") and replace the submitted results: it is dropped.
+  let submitted = null;
+  document.addEventListener('submit', (event) => {
+    if (event.target instanceof HTMLFormElement && event.target.id === 'search-form') submitted = document.getElementById('q')?.value ?? null;
+  });
+  document.addEventListener('input', (event) => {
+    if (event.target instanceof HTMLElement && event.target.id === 'q') submitted = null;
+  });
+  document.addEventListener('htmx:confirm', (event) => {
+    const element = event.detail?.elt;
+    if (element instanceof HTMLInputElement && element.id === 'q' && submitted !== null && element.value === submitted) event.preventDefault();
+  });
+
   document.addEventListener('htmx:afterSwap', () => {
     document.getElementById('results')?.setAttribute('aria-busy', 'false');
   });

@@ -50,16 +50,32 @@ export interface Stemmed {
   alt?: string;
 }
 
+/**
+ * A word's stem and its plain form: the normalized word without its proclitics, its suffixes kept
+ * (والمكتبات → مكتبات), so that a match on the word itself can rank above a match through its stem.
+ * alt and altPlain read an ambiguous proclitic as one (بمصر → مصر).
+ */
+export interface WordForms extends Stemmed {
+  plain: string;
+  altPlain?: string;
+}
+
 /** Light stem of one normalized word, and its alternative when a leading proclitic is ambiguous. */
 export function stemWord(norm: string): Stemmed {
+  const { stem, alt } = wordForms(norm);
+  return alt === undefined ? { stem } : { stem, alt };
+}
+
+/** stemWord() with the plain forms. */
+export function wordForms(norm: string): WordForms {
   exclusions ??= loadExclusions();
   const article = articlePrefixLength(norm);
-  const stem = lightStem(norm, article);
+  const forms = lightStem(norm, article);
   const procliticLength = ambiguousProcliticLength(norm, article);
-  if (procliticLength === 0 || norm.length - procliticLength < MIN_ALT_REMAINDER) return { stem };
+  if (procliticLength === 0 || norm.length - procliticLength < MIN_ALT_REMAINDER) return forms;
   const remainder = norm.slice(procliticLength);
-  const alt = lightStem(remainder, articlePrefixLength(remainder));
-  return alt === stem ? { stem } : { stem, alt };
+  const other = lightStem(remainder, articlePrefixLength(remainder));
+  return other.stem === forms.stem ? forms : { stem: forms.stem, plain: forms.plain, alt: other.stem, altPlain: other.plain };
 }
 
 // article is the length of the word's article stack: only لل, ولل, فلل have an ambiguous ل.
@@ -71,19 +87,20 @@ function ambiguousProcliticLength(word: string, article: number): number {
 
 // Works on offsets into the word and slices once: every slice is an allocation. article is the
 // length of the word's article stack.
-function lightStem(word: string, article: number): string {
+function lightStem(word: string, article: number): WordForms {
   const core = listedCore(word);
-  if (core !== undefined) return core;
+  if (core !== undefined) return { stem: core, plain: core };
 
   const start = article > 0 ? article : word.length >= MIN_WORD_FOR_WAW && word.charCodeAt(0) === WAW ? 1 : 0;
   // What looked like a prefix may belong to a listed word: والده is والد + ه, الماني is المان + ي.
   if (start > 0 && mayBeListedAt(word, 0)) {
     const end = stemEnd(word, 0);
-    if (end < word.length && isListedAt(word, 0, end)) return word.slice(0, end);
+    if (end < word.length && isListedAt(word, 0, end)) return { stem: word.slice(0, end), plain: word };
   }
-  if (start > 0 && mayBeListedAt(word, start) && isListedAt(word, start, word.length)) return word.slice(start);
+  const plain = start === 0 ? word : word.slice(start);
+  if (start > 0 && mayBeListedAt(word, start) && isListedAt(word, start, word.length)) return { stem: plain, plain };
   const end = stemEnd(word, start);
-  return start === 0 && end === word.length ? word : word.slice(start, end);
+  return { stem: end === word.length ? plain : word.slice(start, end), plain };
 }
 
 // A listed word is never cut into, alone or behind a conjunction and a preposition. Where forms

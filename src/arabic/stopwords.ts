@@ -1,5 +1,5 @@
 import { articleForms } from './clitics.ts';
-import { stemWord, type Stemmed } from './stem.ts';
+import { wordForms, type WordForms } from './stem.ts';
 import { readWordList, WordTable } from './word-list.ts';
 
 // index-config/stopwords-ar.txt on the retrieval proxy (see stem.ts): 0.934/0.774, 0.790/0.605;
@@ -10,23 +10,23 @@ import { readWordList, WordTable } from './word-list.ts';
 // The forms are spelled out once, on first use, so that a check is one lookup. Each is mapped to
 // its stems: stop words are a quarter of the words of a news text, and analyze() takes their
 // stems from the same lookup instead of stemming them again.
-let stopForms: WordTable<Stemmed> | undefined;
+let stopForms: WordTable<WordForms> | undefined;
 
-function loadStopForms(): WordTable<Stemmed> {
-  const forms = new WordTable<Stemmed>();
+function loadStopForms(): WordTable<WordForms> {
+  const forms = new WordTable<WordForms>();
   for (const word of readWordList('stopwords-ar.txt')) {
-    forms.set(word, stemWord(word));
-    for (const form of articleForms(word)) forms.set(form, stemWord(form));
+    forms.set(word, wordForms(word));
+    for (const form of articleForms(word)) forms.set(form, wordForms(form));
   }
   return forms;
 }
 
 export function isStopWord(norm: string): boolean {
-  return stopWordStems(norm) !== undefined;
+  return stopWordForms(norm) !== undefined;
 }
 
-/** stemWord(norm) when norm is a stop word, undefined when it is not. */
-export function stopWordStems(norm: string): Stemmed | undefined {
+/** wordForms(norm) when norm is a stop word, undefined when it is not. */
+export function stopWordForms(norm: string): WordForms | undefined {
   stopForms ??= loadStopForms();
   return stopForms.get(norm);
 }

@@ -263,10 +263,25 @@ describe('analyze', () => {
       surface: 'بمصر',
       norm: 'بمصر',
       stem: 'بمصر',
+      plain: 'بمصر',
       alt: 'مصر',
+      altPlain: 'مصر',
       stop: false,
     });
     expect(terms[0]).not.toHaveProperty('alt');
+  });
+
+  it.each([
+    ['والمكتبات', 'مكتبات'],
+    ['وبالمكتبات', 'مكتبات'],
+    ['الرياض', 'رياض'],
+    ['رياضة', 'رياضه'],
+    ['كتابهم', 'كتابهم'],
+    ['ومصر', 'مصر'],
+    ['والله', 'الله'],
+    ['والده', 'والده'],
+  ])('plain form of %s is %s: proclitics off, suffixes kept', (word, plain) => {
+    expect(analyze(word)[0]?.plain).toBe(plain);
   });
 
   it('stems() drops stop words and keeps order', () => {

@@ -4,14 +4,17 @@ import { readWordList, WordTable } from './word-list.ts';
 // Light stemming after Larkey's light10 (Lucene's ArabicStemmer), changed where measuring said so.
 // Figures below: BM25 over the stems of the non-stop words, 1,152 QA questions, recall@10/MRR@10
 // over the 1,302 QA passages, then with the 86,480 news paragraphs as distractors. This stemmer:
-// 0.934/0.774, 0.790/0.605; Lucene's ArabicAnalyzer: 0.930/0.770, 0.767/0.595.
+// 0.932/0.772, 0.791/0.606 (0.934/0.774, 0.790/0.605 before it stopped merging the words of
+// different meaning measured below); Lucene's ArabicAnalyzer: 0.930/0.770, 0.767/0.595.
 
 // Words the stemmer must not cut into (index-config/stem-exclusions-ar.txt), read on first use,
-// each mapped to itself; and the same words behind a conjunction and a preposition (ولبنان,
-// بالله), each mapped to the listed word.
+// each mapped to itself; the same words behind a conjunction and a preposition (ولبنان, بالله),
+// each mapped to the listed word; and, keyed by the word without its ending, the suffix that
+// replaces that ending in its other forms (رياض → ات for رياضه, عشر → ون for عشرين).
 interface Exclusions {
   words: WordTable<string>;
   forms: WordTable<string>;
+  bases: WordTable<string>;
 }
 let exclusions: Exclusions | undefined;
 
@@ -20,13 +23,16 @@ let exclusions: Exclusions | undefined;
 // root و of وزير or وطني: stem-exclusions-ar.txt protects the frequent ones.
 const MIN_WORD_FOR_WAW = 4;
 
-// light10's suffixes plus هما هم هن (pronouns) and وا (verb plural), each removed at most once, in
-// this order: pronouns before the plural endings they follow (مكتباتها → مكتب), ان last so that
-// ايرانيه meets ايران. Three letters must remain; with two: 0.934/0.773, 0.786/0.601 (بيان → بي,
-// اسهم → اس). light10's list and order: 0.935/0.773, 0.786/0.601; ان before ات: 0.934/0.774,
-// 0.787/0.602; without هما هم هن: 0.935/0.773, 0.789/0.605; without وا: 0.935/0.773, 0.789/0.604.
-// Adding كم نا or تم changed nothing, تين تان cost one question: left out.
-const SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'ات', 'ون', 'ين', 'وا', 'يه', 'ه', 'ي', 'ان'];
+// light10's suffixes without ي, يه and ان, plus هما هم هن (pronouns) and وا (verb plural), each
+// removed at most once, in this order: pronouns before the plural endings they follow (شركاتها →
+// شرك). Three letters must remain; with two (light10's list): 0.934/0.773, 0.786/0.601 (اسهم → اس).
+// Measured on the news corpus, ي and يه took a nisba adjective to a different noun (دولي/دول,
+// مدني/مدن, اجتماعي/اجتماع, عملية/عمل, سعودي/سعود) and ان took names and nouns to other words
+// (مهرجان → مهرج, انسان → انس, ايران → اير, طالبان → طالب): of the stems that joined two words seen
+// 100+ times each, 280 did so through a nisba and 14 through ان, none now. The nisba and its
+// inflections share the stem X+ي instead (سعودي, سعوديه, سعوديين). Without them: 0.933/0.771,
+// 0.789/0.605. Adding كم نا or تم changed nothing, تين تان cost one question: left out.
+const SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'ات', 'ون', 'ين', 'وا', 'ه'];
 const MIN_AFTER_SUFFIX = 3;
 
 // Letters are compared as char codes: charAt() allocates a string for every Arabic letter.
@@ -36,6 +42,7 @@ const FEH = code('ف');
 const BEH = code('ب');
 const LAM = code('ل');
 const KAF = code('ك');
+const YEH = code('ي');
 const isConjunction = (letter: number): boolean => letter === WAW || letter === FEH;
 
 // ب ل ك ف are prepositions or conjunctions as often as root letters (بمصر, لبنان, فلسطين), so a
@@ -95,12 +102,13 @@ function lightStem(word: string, article: number): WordForms {
   // What looked like a prefix may belong to a listed word: والده is والد + ه, الماني is المان + ي.
   if (start > 0 && mayBeListedAt(word, 0)) {
     const end = stemEnd(word, 0);
-    if (end < word.length && isListedAt(word, 0, end)) return { stem: word.slice(0, end), plain: word };
+    if ((end < word.length && isListedAt(word, 0, end)) || isNisbaOfListed(word, end)) return { stem: word.slice(0, end), plain: word };
   }
   const plain = start === 0 ? word : word.slice(start);
   if (start > 0 && mayBeListedAt(word, start) && isListedAt(word, start, word.length)) return { stem: plain, plain };
   const end = stemEnd(word, start);
-  return { stem: end === word.length ? plain : word.slice(start, end), plain };
+  const stemEnds = end + listedSuffixLength(word, start, end);
+  return { stem: stemEnds === word.length ? plain : word.slice(start, stemEnds), plain };
 }
 
 // A listed word is never cut into, alone or behind a conjunction and a preposition. Where forms
@@ -109,21 +117,43 @@ function loadExclusions(): Exclusions {
   const listed = readWordList('stem-exclusions-ar.txt');
   const words = new WordTable<string>();
   const forms = new WordTable<string>();
+  const bases = new WordTable<string>();
   for (const clitics of ['و', 'ف', 'ب', 'ك', 'ل', 'وب', 'وك', 'ول', 'فب', 'فك', 'فل']) {
     for (const word of listed) forms.set(clitics + word, word);
   }
   for (const word of listed) {
     forms.set(word, word);
     words.set(word, word);
+    for (const [ending, suffix] of INFLECTED_ENDINGS) {
+      if (word.endsWith(ending)) bases.set(word.slice(0, -ending.length), suffix);
+    }
   }
-  return { words, forms };
+  return { words, forms, bases };
 }
+
+// The plural in ات of a listed noun in ة, and the form in ون of a listed word in ين, keep that suffix
+// (رياضات, عشرون): without it they would be the word the listing keeps apart (رياض, عشر). They
+// cannot take the listed word as their stem (رياضه): callers rely on a stem being part of its word.
+const INFLECTED_ENDINGS = [
+  ['ه', 'ات'],
+  ['ين', 'ون'],
+] as const;
 
 const listedCore = (word: string): string | undefined => exclusions?.forms.get(word);
 // Whether word.slice(start, end) is listed, without slicing it.
 const isListedAt = (word: string, start: number, end: number): boolean => exclusions?.words.hasAt(word, start, end) === true;
 // Every stem of a word keeps its first three letters, so one look tells whether any can be listed.
 const mayBeListedAt = (word: string, start: number): boolean => exclusions?.words.mayStartAt(word, start) === true;
+// A nisba of a listed word: الماني of المان.
+const isNisbaOfListed = (word: string, end: number): boolean => word.charCodeAt(end - 1) === YEH && isListedAt(word, 0, end - 1);
+
+// The length of the suffix at end that replaces the ending of a listed word whose base is
+// word.slice(start, end), or 0: 2 for رياضاتها (ات after رياض, the base of رياضه).
+function listedSuffixLength(word: string, start: number, end: number): number {
+  if (end === word.length) return 0;
+  const suffix = exclusions?.bases.getAt(word, start, end);
+  return suffix !== undefined && word.startsWith(suffix, end) ? suffix.length : 0;
+}
 
 // Each suffix's letters as char codes, last letter first: comparing codes from the end rejects most
 // suffixes on one comparison, and endsWith() was a call per suffix.

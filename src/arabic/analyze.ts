@@ -17,7 +17,7 @@ export function analyze(text: string): Term[] {
   const terms: Term[] = [];
   // One object per word, with its properties listed: spreading a Token made analyze() ~3x slower.
   forEachWord(text, (start, end, surface, norm) => {
-    const stopForms = stopWordForms(norm);
+    const stopForms = stopWordForms(norm, surface);
     const stop = stopForms !== undefined;
     const { stem, plain, alt, altPlain } = stopForms ?? wordForms(norm);
     terms.push(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, isStopWord, normalize, stems, stemWord, tokenize } from '../../src/arabic/index.ts';
+import { analyze, isStopWord, normalize, stems, stemWord, tokenize, writtenForm } from '../../src/arabic/index.ts';
 
 const stemOf = (word: string): string => stemWord(normalize(word)).stem;
 const altOf = (word: string): string | undefined => stemWord(normalize(word)).alt;
@@ -51,6 +51,17 @@ describe('normalize', () => {
     ['lone surrogate passes through', 'a\uD800', 'a\uD800'],
   ])('%s', (_rule, input, expected) => {
     expect(normalize(input)).toBe(expected);
+  });
+});
+
+describe('writtenForm', () => {
+  it.each([
+    ['keeps hamza seats, ى and ة', 'إلى أمام مؤسسة', 'إلى أمام مؤسسة'],
+    ['drops diacritics and tatweel', 'عَلَى علـى', 'على على'],
+    ['Persian yeh reads as ى', 'علی', 'على'],
+    ['composes presentation forms', 'ﻋﻠﻰ', 'على'],
+  ])('%s', (_rule, input, expected) => {
+    expect(writtenForm(input)).toBe(expected);
   });
 });
 
@@ -193,6 +204,16 @@ describe('isStopWord', () => {
     'الآن', 'أيضاً',
   ])('%s is a stop word', (word) => {
     expect(isStopWord(normalize(word))).toBe(true);
+  });
+
+  it.each([
+    ['على', 'علی', 'عَلَى', 'الى', 'إلى', 'فى', 'الذى', 'أمام', 'امام'],
+  ])('decided on the written form, these are stop words: %s', (...words) => {
+    for (const word of words) expect(isStopWord(normalize(word), word), word).toBe(true);
+  });
+
+  it.each(['علي', 'آلية', 'إمام', 'أثر', 'هنأ', 'آلي'])('decided on the written form, %s is not a stop word', (word) => {
+    expect(isStopWord(normalize(word), word)).toBe(false);
   });
 
   it.each(['الهم', 'فهم', 'ولي', 'عام', 'أول', 'الله', 'مصر', 'وزير', 'نفس', 'بن', 'الكتاب', 'iphone'])(

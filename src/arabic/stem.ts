@@ -107,8 +107,7 @@ function lightStem(word: string, article: number): WordForms {
   const plain = start === 0 ? word : word.slice(start);
   if (start > 0 && mayBeListedAt(word, start) && isListedAt(word, start, word.length)) return { stem: plain, plain };
   const end = stemEnd(word, start);
-  const stemEnds = end + listedSuffixLength(word, start, end);
-  return { stem: stemEnds === word.length ? plain : word.slice(start, stemEnds), plain };
+  return { stem: end === word.length ? plain : word.slice(start, end), plain };
 }
 
 // A listed word is never cut into, alone or behind a conjunction and a preposition. Where forms
@@ -146,13 +145,11 @@ const isListedAt = (word: string, start: number, end: number): boolean => exclus
 const mayBeListedAt = (word: string, start: number): boolean => exclusions?.words.mayStartAt(word, start) === true;
 // A nisba of a listed word: الماني of المان.
 const isNisbaOfListed = (word: string, end: number): boolean => word.charCodeAt(end - 1) === YEH && isListedAt(word, 0, end - 1);
-
-// The length of the suffix at end that replaces the ending of a listed word whose base is
-// word.slice(start, end), or 0: 2 for رياضاتها (ات after رياض, the base of رياضه).
-function listedSuffixLength(word: string, start: number, end: number): number {
-  if (end === word.length) return 0;
+// Whether word.slice(start, end) is the base of a listed word and the suffix at end replaces its
+// ending: ات after رياض (رياضه), ون after عشر (عشرين).
+function replacesListedEnding(word: string, start: number, end: number): boolean {
   const suffix = exclusions?.bases.getAt(word, start, end);
-  return suffix !== undefined && word.startsWith(suffix, end) ? suffix.length : 0;
+  return suffix !== undefined && word.startsWith(suffix, end);
 }
 
 // Each suffix's letters as char codes, last letter first: comparing codes from the end rejects most
@@ -162,7 +159,8 @@ const SUFFIX_LETTERS_REVERSED = SUFFIXES.map((suffix) => [...suffix].map(code).r
 const SUFFIX_FINALS = new Uint8Array(0x10000);
 for (const letters of SUFFIX_LETTERS_REVERSED) SUFFIX_FINALS[letters[0]!] = 1;
 
-// Where the stem of word.slice(start) ends once its suffixes are removed, stopping at a listed word.
+// Where the stem of word.slice(start) ends once its suffixes are removed, stopping at a listed word
+// and before the suffix that replaces a listed word's ending (رياضات stays, not رياض).
 function stemEnd(word: string, start: number): number {
   let end = word.length;
   if (end - start <= MIN_AFTER_SUFFIX) return end; // no suffix can go
@@ -171,6 +169,7 @@ function stemEnd(word: string, start: number): number {
   const checkListed = mayBeListedAt(word, start);
   for (const letters of SUFFIX_LETTERS_REVERSED) {
     if (letters[0] === last && end - start - letters.length >= MIN_AFTER_SUFFIX && endsWithLetters(word, end, letters)) {
+      if (checkListed && replacesListedEnding(word, start, end - letters.length)) return end;
       end -= letters.length;
       if (checkListed && isListedAt(word, start, end)) return end;
       last = word.charCodeAt(end - 1);

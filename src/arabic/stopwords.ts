@@ -22,6 +22,9 @@ import { readWordList, WordTable } from './word-list.ts';
 interface StopWord {
   forms: WordForms;
   written: Set<string>;
+  // Whether the normalized form is itself a written spelling: most stop words hold no letter that
+  // folds (من, في, الذي), and a word whose surface is its normalized form needs no other look.
+  normWritten: boolean;
 }
 let stopWords: WordTable<StopWord> | undefined;
 
@@ -31,8 +34,9 @@ function loadStopWords(): WordTable<StopWord> {
     for (const spelling of spellings(listed)) {
       for (const form of [spelling, ...articleForms(spelling)]) {
         const norm = normalize(form);
-        const entry = table.get(norm) ?? { forms: wordForms(norm), written: new Set<string>() };
+        const entry = table.get(norm) ?? { forms: wordForms(norm), written: new Set<string>(), normWritten: false };
         entry.written.add(form);
+        entry.normWritten ||= form === norm;
         table.set(norm, entry);
       }
     }
@@ -64,5 +68,7 @@ export function stopWordForms(norm: string, surface?: string): WordForms | undef
   stopWords ??= loadStopWords();
   const entry = stopWords.get(norm);
   if (entry === undefined || surface === undefined) return entry?.forms;
-  return entry.written.has(surface === norm ? norm : writtenForm(surface)) ? entry.forms : undefined;
+  if (surface === norm) return entry.normWritten ? entry.forms : undefined;
+  // Most of the others stand in the text as listed (على, إلى): their surface is their written form.
+  return entry.written.has(surface) || entry.written.has(writtenForm(surface)) ? entry.forms : undefined;
 }

@@ -1,5 +1,5 @@
 export { analyze, stems, type Term } from './analyze.ts';
-export { normalize } from './normalize.ts';
-export { stemWord, type Stemmed } from './stem.ts';
+export { normalize, writtenForm } from './normalize.ts';
+export { stemWord, wordForms, type Stemmed, type WordForms } from './stem.ts';
 export { isStopWord } from './stopwords.ts';
 export { tokenize, type Token } from './tokenize.ts';

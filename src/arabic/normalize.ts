@@ -83,6 +83,13 @@ for (const [first, last] of STABLE_UNDER_NFKC) {
   for (let code = first; code <= last; code++) UNIT_KINDS[code] = REPLACEMENTS[code] === undefined ? KEPT : REPLACED;
 }
 
+// The letters of a word as it was written: the folds of hamza seats, ى and ة undone, so that a word
+// can be told from another that folds onto it (the name علي, the preposition على). Persian yeh
+// becomes ى: at the end of a word, where it matters here, it is written without dots like ى.
+const WRITTEN_REPLACEMENTS = [...REPLACEMENTS];
+for (const letter of 'أإآىةؤئ') WRITTEN_REPLACEMENTS[letter.charCodeAt(0)] = undefined;
+WRITTEN_REPLACEMENTS['ی'.charCodeAt(0)] = 'ى';
+
 /** False for a character that normalize() leaves as it is, whatever surrounds it. */
 export function mayChangeUnderNormalize(char: string): boolean {
   return !UNCHANGED_ONLY.test(char);
@@ -92,19 +99,31 @@ export function normalize(text: string): string {
   let firstReplaced = -1;
   for (let index = 0; index < text.length; index++) {
     const kind = UNIT_KINDS[text.charCodeAt(index)];
-    if (kind === COMPOSED) return replaceChars(text.replace(SPACING_HARAKAT, '').normalize('NFKC').toLowerCase(), 0);
+    if (kind === COMPOSED) return replaceChars(composed(text), 0, REPLACEMENTS);
     if (kind === REPLACED && firstReplaced < 0) firstReplaced = index;
   }
-  return firstReplaced < 0 ? text : replaceChars(text, firstReplaced);
+  return firstReplaced < 0 ? text : replaceChars(text, firstReplaced, REPLACEMENTS);
+}
+
+/** normalize() without its letter folds: diacritics and tatweel go, أ إ آ ى ة ؤ ئ stay. */
+export function writtenForm(text: string): string {
+  return replaceChars(needsComposing(text) ? composed(text) : text, 0, WRITTEN_REPLACEMENTS);
+}
+
+const composed = (text: string): string => text.replace(SPACING_HARAKAT, '').normalize('NFKC').toLowerCase();
+
+function needsComposing(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (UNIT_KINDS[text.charCodeAt(index)] === COMPOSED) return true;
+  return false;
 }
 
 // Copies the runs between replaced characters, so long texts are not rebuilt char by char;
 // concatenating them is cheaper than joining an array for a word.
-function replaceChars(text: string, from: number): string {
+function replaceChars(text: string, from: number, replacements: ReadonlyArray<string | undefined>): string {
   let out = '';
   let runStart = 0;
   for (let index = from; index < text.length; index++) {
-    const replacement = REPLACEMENTS[text.charCodeAt(index)];
+    const replacement = replacements[text.charCodeAt(index)];
     if (replacement === undefined) continue;
     out += text.slice(runStart, index) + replacement;
     runStart = index + 1;

@@ -51,6 +51,9 @@ const isPairAt = (text: string, index: number): boolean => {
 const pairClassAt = (text: string, index: number): number =>
   isPairAt(text, index) ? classify(text.slice(index, index + 2)) : SEPARATOR;
 const isWordClass = (charClass: number): boolean => charClass === LETTER || charClass === DIGIT;
+// A dot or comma between two digits (3.5, 1,000), given that a digit ends just before index.
+const joinsDigits = (text: string, index: number): boolean =>
+  NUMBER_JOINERS.has(text.charCodeAt(index)) && unitClass(text.charCodeAt(index + 1)) === DIGIT;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -101,12 +104,7 @@ export function forEachWord(
       } else if (charClass === FORMAT && end > start) {
         index += width;
         changes |= entry;
-      } else if (
-        lastClass === DIGIT &&
-        index === end &&
-        NUMBER_JOINERS.has(text.charCodeAt(index)) &&
-        unitClass(text.charCodeAt(index + 1)) === DIGIT
-      ) {
+      } else if (lastClass === DIGIT && index === end && joinsDigits(text, index)) {
         index += 1;
         changes |= entry;
       } else {

@@ -6,11 +6,11 @@ import { normalize } from './normalize.ts';
  * Reads a word list of index-config/: one word a line, `#` starts a comment. Words are normalized
  * like the text they are compared with, so the lists may be written in full spelling.
  */
-export function readWordList(fileName: string): Set<string> {
+export function readWordList(fileName: string, normalizeWord: (word: string) => string = normalize): Set<string> {
   const text = readFileSync(projectPath(`index-config/${fileName}`), 'utf8');
   const words = new Set<string>();
   for (const line of text.split('\n')) {
-    const word = normalize(line.replace(/#.*/, '').trim());
+    const word = normalizeWord(line.replace(/#.*/, '').trim());
     if (word !== '') words.add(word);
   }
   return words;

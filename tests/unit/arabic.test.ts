@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, isStopWord, normalize, stems, stemWord, tokenize } from '../../src/arabic/index.ts';
+import { analyze, isStopWord, normalize, stems, stemWord, tokenize, writtenForm } from '../../src/arabic/index.ts';
 
 const stemOf = (word: string): string => stemWord(normalize(word)).stem;
 const altOf = (word: string): string | undefined => stemWord(normalize(word)).alt;
@@ -54,6 +54,17 @@ describe('normalize', () => {
   });
 });
 
+describe('writtenForm', () => {
+  it.each([
+    ['keeps hamza seats, ى and ة', 'إلى أمام مؤسسة', 'إلى أمام مؤسسة'],
+    ['drops diacritics and tatweel', 'عَلَى علـى', 'على على'],
+    ['Persian yeh reads as ى', 'علی', 'على'],
+    ['composes presentation forms', 'ﻋﻠﻰ', 'على'],
+  ])('%s', (_rule, input, expected) => {
+    expect(writtenForm(input)).toBe(expected);
+  });
+});
+
 describe('stemWord', () => {
   it.each([
     ['article', 'الكتاب', 'كتاب'],
@@ -71,18 +82,19 @@ describe('stemWord', () => {
     ['لل with two letters left', 'للحج', 'حج'],
     ['و on a four-letter word', 'ومصر', 'مصر'],
     ['و stays on a three-letter word', 'ولد', 'ولد'],
-    ['feminine plural', 'مكتبات', 'مكتب'],
-    ['taa marbuta', 'مكتبة', 'مكتب'],
+    ['feminine plural', 'شركات', 'شرك'],
+    ['taa marbuta', 'شركة', 'شرك'],
     ['masculine plural ون', 'المسلمون', 'مسلم'],
     ['masculine plural ين', 'المسلمين', 'مسلم'],
-    ['plural then pronoun', 'مكتباتها', 'مكتب'],
+    ['plural then pronoun', 'شركاتها', 'شرك'],
     ['pronoun هم', 'كتابهم', 'كتاب'],
     ['pronoun هما', 'كتابهما', 'كتاب'],
     ['pronoun ه', 'كتابه', 'كتاب'],
-    ['nisba', 'السعودية', 'سعود'],
-    ['nisba plural', 'السعوديين', 'سعود'],
+    ['nisba keeps its ي', 'السعودية', 'سعودي'],
+    ['nisba plural', 'السعوديين', 'سعودي'],
     ['verb plural وا', 'ذهبوا', 'ذهب'],
-    ['ان after nisba', 'الإيرانية', 'اير'],
+    ['ان stays', 'مهرجان', 'مهرجان'],
+    ['nisba of a word in ان', 'الإيرانية', 'ايراني'],
     ['three letters must remain', 'بيان', 'بيان'],
     ['three letters must remain for هم', 'أسهم', 'اسهم'],
     ['hamza seats meet', 'الشئون', 'شءون'],
@@ -103,23 +115,23 @@ describe('stemWord', () => {
     ['Allahumma', 'اللهم', 'اللهم'],
     ['Libya', 'ليبيا', 'ليبيا'],
     ['Haftar', 'حفتر', 'حفتر'],
-    ['Sisi', 'السيسي', 'سيس'],
-    ['Sisi without article', 'سيسي', 'سيس'],
+    ['Sisi', 'السيسي', 'سيسي'],
+    ['Sisi without article', 'سيسي', 'سيسي'],
     ['Egypt', 'مصر', 'مصر'],
     ['Lebanon is not milk', 'لبنان', 'لبنان'],
-    ['Lebanese', 'اللبنانيين', 'لبنان'],
-    ['Lebanese feminine', 'لبنانية', 'لبنان'],
-    ['Benghazi', 'بنغازي', 'بنغاز'],
+    ['Lebanese', 'اللبنانيين', 'لبناني'],
+    ['Lebanese feminine', 'لبنانية', 'لبناني'],
+    ['Benghazi', 'بنغازي', 'بنغازي'],
     ['King Salman is not سلم', 'سلمان', 'سلمان'],
     ['Bahrain is not sea', 'البحرين', 'بحرين'],
-    ['Bahraini', 'بحريني', 'بحرين'],
+    ['Bahraini', 'بحريني', 'بحريني'],
     ['Palestine', 'فلسطين', 'فلسطين'],
-    ['Palestinians', 'الفلسطينيون', 'فلسطين'],
+    ['Palestinians', 'الفلسطينيون', 'فلسطيني'],
     ['thousands (آلاف) keep their ال', 'آلاف', 'الاف'],
     ['the thousands', 'الآلاف', 'الاف'],
     ['Germany', 'ألمانيا', 'المانيا'],
-    ['German', 'الألماني', 'المان'],
-    ['German without article', 'ألماني', 'المان'],
+    ['German', 'الألماني', 'الماني'],
+    ['German without article', 'ألماني', 'الماني'],
     ['minister keeps its root و', 'وزير', 'وزير'],
     ['the minister', 'الوزير', 'وزير'],
     ['his minister', 'وزيره', 'وزير'],
@@ -128,10 +140,14 @@ describe('stemWord', () => {
     ['the ministries', 'الوزارات', 'وزار'],
     ['father', 'والده', 'والد'],
     ['the father', 'الوالد', 'والد'],
-    ['national', 'الوطنية', 'وطن'],
-    ['national without article', 'وطني', 'وطن'],
+    ['national', 'الوطنية', 'وطني'],
+    ['national without article', 'وطني', 'وطني'],
     ['percent is not water', 'بالمائة', 'ماءه'],
     ['water', 'الماء', 'ماء'],
+    ['library (listed noun in ة)', 'مكتبة', 'مكتبه'],
+    ['libraries keep their ات', 'المكتبات', 'مكتبات'],
+    ['their libraries', 'مكتباتهم', 'مكتبات'],
+    ['twenty keeps its ون', 'عشرون', 'عشرون'],
   ])('keeps %s: %s → %s', (_name, word, stem) => {
     expect(stemOf(word)).toBe(stem);
   });
@@ -159,15 +175,17 @@ describe('stemWord', () => {
 
   it.each([
     [['المخابرات', 'مخابرات', 'والمخابرات', 'المُخابَرات', 'وبالمخابرات', 'للمخابرات', 'مخابراتها']],
-    [['المكتبات', 'مكتبات', 'والمكتبات', 'وبالمكتبات', 'مكتبة', 'بالمكتبة']],
+    [['المكتبات', 'مكتبات', 'والمكتبات', 'وبالمكتبات', 'للمكتبات', 'مكتباتها']],
+    [['مكتبة', 'بالمكتبة', 'المكتبة', 'مكتبه']],
     [['الأمن', 'أمن', 'للأمن', 'والأمن', 'بالأمن']],
     [['الليبيين', 'وبالليبيين', 'ليبيين', 'الليبية']],
-    [['اليمن', 'يمن', 'باليمن', 'واليمن', 'اليمنية']],
+    [['اليمن', 'يمن', 'باليمن', 'واليمن']],
+    [['اليمنية', 'يمني', 'اليمنيين', 'واليمنيون']],
     [['الحج', 'حج', 'للحج', 'بالحج', 'والحج']],
     [['مسؤول', 'مسئول', 'المسؤول', 'المسئول']],
-    [['الإيرانية', 'إيران', 'الإيرانيين', 'إيراني']],
+    [['الإيرانية', 'الإيرانيين', 'إيراني']],
     [['السيسي', 'سيسي', 'والسيسي']],
-    [['لبنان', 'ولبنان', 'بلبنان', 'للبنان', 'اللبنانية']],
+    [['لبنان', 'ولبنان', 'بلبنان', 'للبنان']],
   ])('one stem for %j', (words) => {
     expect(new Set(words.map(stemOf)).size).toBe(1);
   });
@@ -186,6 +204,16 @@ describe('isStopWord', () => {
     'الآن', 'أيضاً',
   ])('%s is a stop word', (word) => {
     expect(isStopWord(normalize(word))).toBe(true);
+  });
+
+  it.each([
+    ['على', 'علی', 'عَلَى', 'الى', 'إلى', 'فى', 'الذى', 'أمام', 'امام'],
+  ])('decided on the written form, these are stop words: %s', (...words) => {
+    for (const word of words) expect(isStopWord(normalize(word), word), word).toBe(true);
+  });
+
+  it.each(['علي', 'آلية', 'إمام', 'أثر', 'هنأ', 'آلي'])('decided on the written form, %s is not a stop word', (word) => {
+    expect(isStopWord(normalize(word), word)).toBe(false);
   });
 
   it.each(['الهم', 'فهم', 'ولي', 'عام', 'أول', 'الله', 'مصر', 'وزير', 'نفس', 'بن', 'الكتاب', 'iphone'])(
@@ -263,10 +291,25 @@ describe('analyze', () => {
       surface: 'بمصر',
       norm: 'بمصر',
       stem: 'بمصر',
+      plain: 'بمصر',
       alt: 'مصر',
+      altPlain: 'مصر',
       stop: false,
     });
     expect(terms[0]).not.toHaveProperty('alt');
+  });
+
+  it.each([
+    ['والمكتبات', 'مكتبات'],
+    ['وبالمكتبات', 'مكتبات'],
+    ['الرياض', 'رياض'],
+    ['رياضة', 'رياضه'],
+    ['كتابهم', 'كتابهم'],
+    ['ومصر', 'مصر'],
+    ['والله', 'الله'],
+    ['والده', 'والده'],
+  ])('plain form of %s is %s: proclitics off, suffixes kept', (word, plain) => {
+    expect(analyze(word)[0]?.plain).toBe(plain);
   });
 
   it('stems() drops stop words and keeps order', () => {

@@ -4,7 +4,6 @@ import type { Article } from '../articles/article.ts';
 import { dayOf, safeArticleId, sectionAnchor, sectionDocumentId, PARAGRAPH_BREAK, type SectionDocument } from '../archive-index/index.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { tagArticle } from '../entities/index.ts';
-import { plainForm } from '../search/keyword-rank.ts';
 
 export interface AnalyzedText {
   terms: string;
@@ -27,10 +26,10 @@ export function indexFields(terms: readonly Term[]): AnalyzedText {
   for (const term of terms) {
     if (term.stop || term.stem.length > MAX_TERM_LENGTH) continue;
     stems.push(term.stem);
-    plains.push(plainForm(term.norm, term.stem));
+    plains.push(term.plain);
     if (term.alt !== undefined) {
       alts.push(term.alt);
-      altPlains.push(plainForm(term.norm, term.alt));
+      altPlains.push(term.altPlain ?? term.alt);
     }
   }
   return { terms: stems.join(' '), alt: alts.join(' '), plain: plains.join(' '), altPlain: altPlains.join(' '), length: stems.length };

@@ -8,18 +8,6 @@
  * as Lucene's experiments on that set (0.855, 0.887, 0.897, 0.917).
  */
 
-/**
- * The plain form of a word: normalized, with the clitics its stem has off, suffixes kept
- * (والرياض → رياض, رياضة → رياضه, both with the stem رياض). `stem` is the word's stem or its
- * alternative reading, which always lie inside the normalized word.
- */
-export function plainForm(norm: string, stem: string): string {
-  const start = norm.indexOf(stem);
-  return start >= 0 && start <= LONGEST_CLITIC_STACK ? norm.slice(start) : norm;
-}
-/** فبال, وبال: the longest run of clitics the analysis takes off the front of a word. */
-const LONGEST_CLITIC_STACK = 4;
-
 /** A query word: its stem (the form the engine is asked for) and its plain form. */
 export interface KeywordTerm {
   stem: string;

@@ -24,9 +24,9 @@ export function matchWords(text: string, spec: MatchSpec): { words: Span[]; matc
   const needles = prefix === null ? [...spec.exact] : [...spec.exact, prefix];
   const words: Span[] = [];
   const matches: Span[] = [];
-  forEachWord(text, (start, end, _surface, norm) => {
+  forEachWord(text, (start, end, surface, norm) => {
     words.push({ start, end });
-    if (!needles.some((needle) => norm.includes(needle)) || isStopWord(norm)) return;
+    if (!needles.some((needle) => norm.includes(needle)) || isStopWord(norm, surface)) return;
     const { stem, alt } = stemWord(norm);
     if (spec.exact.has(stem) || (alt !== undefined && spec.exact.has(alt)) || (prefix !== null && stem.startsWith(prefix))) matches.push({ start, end });
   });

@@ -1,5 +1,4 @@
-import { analyze, stemWord, type Term } from '../arabic/index.ts';
-import { plainForm } from './keyword-rank.ts';
+import { analyze, wordForms, type Term } from '../arabic/index.ts';
 
 /** One query word after analysis: the form sent to the engine and every form that counts as a match. */
 export interface QueryTerm {
@@ -52,21 +51,26 @@ function queryTerms(text: string, evidence: TermEvidence): QueryTerm[] {
     .map((term) => {
       // A proclitic comes off only when the archive uses the remainder alone more often than the
       // whole word: بمصر → مصر, while لبنان stays (بنان barely occurs) and so does an unknown word.
-      let chosen = term.stem;
-      for (const reading of readings(term)) if (evidence(reading) > evidence(chosen)) chosen = reading;
-      return { surface: term.surface, term: chosen, forms: [chosen], plain: plainForm(term.norm, chosen) };
+      let chosen: Reading = { stem: term.stem, plain: term.plain };
+      for (const reading of readings(term)) if (evidence(reading.stem) > evidence(chosen.stem)) chosen = reading;
+      return { surface: term.surface, term: chosen.stem, forms: [chosen.stem], plain: chosen.plain };
     });
+}
+
+interface Reading {
+  stem: string;
+  plain: string;
 }
 
 /**
  * The other ways to read a query word: its alternative analysis, and, after a conjunction و/ف,
  * the rest of the word as a word of its own (فليبيا is ف + ليبيا, not ف + ل + يبيا).
  */
-function readings(term: Term): string[] {
-  const found = term.alt === undefined ? [] : [term.alt];
+function readings(term: Term): Reading[] {
+  const found: Reading[] = term.alt === undefined ? [] : [{ stem: term.alt, plain: term.altPlain ?? term.alt }];
   if (/^[وف]/u.test(term.norm) && term.norm.length > 3) {
-    const rest = stemWord(term.norm.slice(1));
-    found.push(rest.stem, ...(rest.alt === undefined ? [] : [rest.alt]));
+    const rest = wordForms(term.norm.slice(1));
+    found.push({ stem: rest.stem, plain: rest.plain }, ...(rest.alt === undefined ? [] : [{ stem: rest.alt, plain: rest.altPlain ?? rest.alt }]));
   }
   return found;
 }

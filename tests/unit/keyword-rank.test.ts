@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/arabic/index.ts';
-import { countWord, plainForm, rankKeywordCandidates, type KeywordCandidate, type KeywordQuery, type KeywordStats, type KeywordTerm } from '../../src/search/keyword-rank.ts';
+import { countWord, rankKeywordCandidates, type KeywordCandidate, type KeywordQuery, type KeywordStats, type KeywordTerm } from '../../src/search/keyword-rank.ts';
 
 // Fields built the way the indexer builds them: the non-stop words' stems, and aligned with them
 // their plain forms; the alternatives of ambiguous proclitics apart.
@@ -9,9 +9,9 @@ function fields(text: string) {
   const alts = terms.filter((term) => term.alt !== undefined);
   return {
     terms: terms.map((term) => term.stem).join(' '),
-    plain: terms.map((term) => plainForm(term.norm, term.stem)).join(' '),
+    plain: terms.map((term) => term.plain).join(' '),
     alt: alts.map((term) => term.alt).join(' '),
-    altPlain: alts.map((term) => plainForm(term.norm, term.alt!)).join(' '),
+    altPlain: alts.map((term) => term.altPlain).join(' '),
     length: terms.length,
   };
 }
@@ -37,7 +37,7 @@ function section(articleId: string, n: number, title: string, text: string): Key
 
 const term = (word: string): KeywordTerm => {
   const [analyzed] = analyze(word);
-  return { stem: analyzed!.stem, plain: plainForm(analyzed!.norm, analyzed!.stem) };
+  return { stem: analyzed!.stem, plain: analyzed!.plain };
 };
 const words = (...typed: string[]): KeywordQuery => ({ words: typed.map(term), phrases: [] });
 
@@ -55,7 +55,7 @@ function statsOf(candidates: readonly KeywordCandidate[]): KeywordStats {
 const rank = (query: KeywordQuery, candidates: KeywordCandidate[]) => rankKeywordCandidates(query, candidates, statsOf(candidates));
 const filler = 'أعلنت الوزارة اليوم عن خطة جديدة لتطوير الطرق والخدمات في المدن الكبرى خلال العام المقبل';
 
-describe('plainForm', () => {
+describe('plain forms, as the analysis gives them', () => {
   it.each([
     ['والرياض', 'رياض'],
     ['رياضة', 'رياضه'],
@@ -63,14 +63,12 @@ describe('plainForm', () => {
     ['للسيسي', 'سيسي'],
     ['الشاماني', 'شاماني'],
     ['الأقصى', 'اقصي'],
-  ])('%s → %s: clitics off as its stem has them, suffixes kept', (word, plain) => {
-    const [analyzed] = analyze(word);
-    expect(plainForm(analyzed!.norm, analyzed!.stem)).toBe(plain);
+  ])('%s → %s: clitics off, suffixes kept', (word, plain) => {
+    expect(analyze(word)[0]?.plain).toBe(plain);
   });
 
   it('reads an alternative analysis the same way: بمصر → مصر', () => {
-    const [analyzed] = analyze('بمصر');
-    expect(plainForm(analyzed!.norm, analyzed!.alt!)).toBe('مصر');
+    expect(analyze('بمصر')[0]?.altPlain).toBe('مصر');
   });
 });
 

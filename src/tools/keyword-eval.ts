@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { readArticles } from '../articles/read.ts';
+import { createProgress } from '../cli/progress.ts';
 import { createEngineClient, settle, type EngineClient } from '../engine/client.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
@@ -32,7 +33,8 @@ export async function evaluateKeywords(options: KeywordEvalOptions): Promise<Rec
   const search = options.system === 'raw' ? await rawSearcher(client, options.corpus) : await productSearcher(client, options);
   const run: KeywordRun = {};
   const times: number[] = [];
-  for (const query of set.queries) {
+  for (const [i, query] of set.queries.entries()) {
+    if (i % 20 === 0) console.error(`searched ${i}/${set.queries.length}`);
     const started = performance.now();
     run[query.qid] = await search(query.query);
     times.push(performance.now() - started);
@@ -46,7 +48,17 @@ export async function evaluateKeywords(options: KeywordEvalOptions): Promise<Rec
 
 async function productSearcher(client: EngineClient, options: KeywordEvalOptions): Promise<(q: string) => Promise<string[]>> {
   const gazetteer = loadGazetteer();
-  const summary = await indexArticles({ client, index: INDEX, paths: [options.corpus], gazetteer, settings: loadEngineSettings(), analysisVersion: analysisVersion() });
+  const progress = createProgress('indexing');
+  const summary = await indexArticles({
+    client,
+    index: INDEX,
+    paths: [options.corpus],
+    gazetteer,
+    settings: loadEngineSettings(),
+    analysisVersion: analysisVersion(),
+    onProgress: (p) => progress.update(p.articles, null, `${p.sections} sections`),
+  });
+  progress.done();
   console.error(`indexed ${summary.articles} articles (${summary.sections} sections) in ${summary.seconds.toFixed(1)} s`);
   const service = await createSearchService({ engineUrl: options.engine.url, apiKey: options.engine.masterKey, index: INDEX, gazetteer });
   service.stop();

@@ -41,7 +41,8 @@ export function Layout({ title, assets, children, description }: LayoutProps) {
         <link rel="icon" href={assets.url('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.url('app.css')} />
         <script src={assets.url('htmx.js')} nonce={nonce} defer></script>
-        <script src={assets.url('app.js')} nonce={nonce} defer></script>
+        {/* A module: deferred, strict, and its names stay out of the page's globals. */}
+        <script type="module" src={assets.url('app.js')} nonce={nonce}></script>
       </head>
       <body>
         <a class="skip-link" href="#main">انتقل إلى المحتوى</a>

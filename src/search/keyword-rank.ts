@@ -1,5 +1,5 @@
 /**
- * Ranking of keyword searches (1–3 words) over the candidate sections the engine returns: BM25F
+ * Ranking of keyword searches (anything but a question) over the candidate sections the engine returns: BM25F
  * over title, heading and body, once on stems and once on plain forms, plus an exact-phrase clause,
  * then one result per article. Pure: the caller fetches candidates and statistics.
  *
@@ -7,6 +7,8 @@
  * stems 0.854 nDCG@10, title ×3 0.887, plain-form clause 0.897, phrase clause 0.916; the same ladder
  * as Lucene's experiments on that set (0.855, 0.887, 0.897, 0.917).
  */
+
+import type { KeywordRankSection } from '../archive-index/index.ts';
 
 /** A query word: its stem (the form the engine is asked for) and its plain form. */
 export interface KeywordTerm {
@@ -25,22 +27,12 @@ export interface KeywordQuery {
  * What the ranking reads of a candidate section. The `*_plain` fields are aligned word for word with
  * the `*_terms` fields (the plain form of each stem), `alt_plain` with `alt_terms`.
  */
-export interface KeywordCandidate {
-  id: string;
-  articleId: string;
-  /** Section number: the earlier section stands for an article when its sections tie. */
-  n: number;
-  title_terms: string;
-  heading_terms: string;
-  text_terms: string;
-  alt_terms: string;
-  title_plain: string;
-  heading_plain: string;
-  text_plain: string;
-  alt_plain: string;
-  /** Words of heading and body (the BM25 length). */
-  length: number;
-}
+/**
+ * What the ranking reads of a candidate section: the `*_plain` fields are aligned word for word
+ * with the `*_terms` fields; `n` breaks ties (the earlier section stands for its article); `length`
+ * counts the words of heading and body.
+ */
+export type KeywordCandidate = Omit<KeywordRankSection, 'heading'>;
 
 /** Collection statistics over sections; plain forms are counted like stems (once per section, alternatives not counted). */
 export interface KeywordStats {

@@ -1,104 +1,99 @@
 // Keyboard flow, facet list filtering and "copy link" for the archive pages. No inline scripts:
 // everything hangs off data attributes so it works under a strict Content-Security-Policy.
-'use strict';
+const isTyping = (el) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+const hits = () => Array.from(document.querySelectorAll('[data-hit]'));
 
-// A block, not a function: strict mode keeps its functions and constants out of the page's globals.
-{
-  const isTyping = (el) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
-  const hits = () => Array.from(document.querySelectorAll('[data-hit]'));
+// From the search box (current = -1) ArrowDown lands on the first result.
+function moveThroughResults(step, fromSearch = false) {
+  const all = hits();
+  if (all.length === 0) return;
+  const current = fromSearch ? -1 : all.findIndex((hit) => hit.classList.contains('is-current'));
+  const next = Math.max(0, Math.min(all.length - 1, current + step));
+  all.forEach((hit, i) => hit.classList.toggle('is-current', i === next));
+  const link = all[next].querySelector('[data-hit-link]');
+  if (link) link.focus();
+}
 
-  // From the search box (current = -1) ArrowDown lands on the first result.
-  function moveThroughResults(step, fromSearch = false) {
+function onKey(event) {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  const search = document.getElementById('q');
+  if (event.key === '/' && !isTyping(event.target) && search) {
+    event.preventDefault();
+    search.focus();
+    search.select();
+  } else if (event.key === 'ArrowDown' && (event.target === search || event.target.closest?.('[data-hit]'))) {
+    event.preventDefault();
+    moveThroughResults(1, event.target === search);
+  } else if (event.key === 'ArrowUp' && event.target.closest?.('[data-hit]')) {
+    event.preventDefault();
     const all = hits();
-    if (all.length === 0) return;
-    const current = fromSearch ? -1 : all.findIndex((hit) => hit.classList.contains('is-current'));
-    const next = Math.max(0, Math.min(all.length - 1, current + step));
-    all.forEach((hit, i) => hit.classList.toggle('is-current', i === next));
-    const link = all[next].querySelector('[data-hit-link]');
-    if (link) link.focus();
-  }
-
-  function onKey(event) {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const search = document.getElementById('q');
-    if (event.key === '/' && !isTyping(event.target) && search) {
-      event.preventDefault();
+    if (all[0]?.classList.contains('is-current') && search) {
+      all[0].classList.remove('is-current');
       search.focus();
-      search.select();
-    } else if (event.key === 'ArrowDown' && (event.target === search || event.target.closest?.('[data-hit]'))) {
-      event.preventDefault();
-      moveThroughResults(1, event.target === search);
-    } else if (event.key === 'ArrowUp' && event.target.closest?.('[data-hit]')) {
-      event.preventDefault();
-      const all = hits();
-      if (all[0]?.classList.contains('is-current') && search) {
-        all[0].classList.remove('is-current');
-        search.focus();
-      } else {
-        moveThroughResults(-1);
-      }
+    } else {
+      moveThroughResults(-1);
     }
   }
-  document.addEventListener('keydown', onKey);
+}
+document.addEventListener('keydown', onKey);
 
-  function filterFacetList(event) {
-    const box = event.target;
-    if (!(box instanceof HTMLInputElement) || !box.dataset.filterList) return;
-    const needle = box.value.trim().toLowerCase();
-    const lists = document.querySelectorAll(`#${box.dataset.filterList}, [data-list-of="${box.dataset.filterList}"]`);
-    lists.forEach((list) => {
-      list.querySelectorAll('li').forEach((item) => {
-        item.hidden = needle !== '' && !item.textContent.toLowerCase().includes(needle);
-      });
-      const more = list.closest('details');
-      if (more && needle !== '') more.open = true;
+function filterFacetList(event) {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || !box.dataset.filterList) return;
+  const needle = box.value.trim().toLowerCase();
+  const lists = document.querySelectorAll(`#${box.dataset.filterList}, [data-list-of="${box.dataset.filterList}"]`);
+  lists.forEach((list) => {
+    list.querySelectorAll('li').forEach((item) => {
+      item.hidden = needle !== '' && !item.textContent.toLowerCase().includes(needle);
     });
-  }
-  document.addEventListener('input', filterFacetList);
-
-  async function copyLink(event) {
-    const link = event.target instanceof Element ? event.target.closest('[data-copy-link]') : null;
-    if (!link) return;
-    const url = new URL(link.getAttribute('href'), location.href).href;
-    try {
-      await navigator.clipboard.writeText(url);
-      event.preventDefault();
-      history.replaceState(null, '', url);
-      link.setAttribute('data-copied', '');
-      setTimeout(() => link.removeAttribute('data-copied'), 2000);
-    } catch {
-      // Without clipboard access the link still navigates to the anchor, which puts it in the address bar.
-    }
-  }
-  document.addEventListener('click', copyLink);
-
-  // A page restored from history keeps the markup it had, not what the search box held: put the
-  // query of the restored URL back in the box.
-  const syncSearchBox = () => {
-    const box = document.getElementById('q');
-    if (box) box.value = new URLSearchParams(location.search).get('q') ?? '';
-  };
-  document.addEventListener('htmx:historyRestore', syncSearchBox);
-  window.addEventListener('pageshow', (event) => event.persisted && syncSearchBox());
-
-  // Enter submits the form; the typing request the last keystroke scheduled would then answer the
-  // same words as a prefix ("still typing") and replace the submitted results: it is dropped.
-  let submitted = null;
-  document.addEventListener('submit', (event) => {
-    if (event.target instanceof HTMLFormElement && event.target.id === 'search-form') submitted = document.getElementById('q')?.value ?? null;
-  });
-  document.addEventListener('input', (event) => {
-    if (event.target instanceof HTMLElement && event.target.id === 'q') submitted = null;
-  });
-  document.addEventListener('htmx:confirm', (event) => {
-    const element = event.detail?.elt;
-    if (element instanceof HTMLInputElement && element.id === 'q' && submitted !== null && element.value === submitted) event.preventDefault();
-  });
-
-  document.addEventListener('htmx:afterSwap', () => {
-    document.getElementById('results')?.setAttribute('aria-busy', 'false');
-  });
-  document.addEventListener('htmx:beforeRequest', () => {
-    document.getElementById('results')?.setAttribute('aria-busy', 'true');
+    const more = list.closest('details');
+    if (more && needle !== '') more.open = true;
   });
 }
+document.addEventListener('input', filterFacetList);
+
+async function copyLink(event) {
+  const link = event.target instanceof Element ? event.target.closest('[data-copy-link]') : null;
+  if (!link) return;
+  const url = new URL(link.getAttribute('href'), location.href).href;
+  try {
+    await navigator.clipboard.writeText(url);
+    event.preventDefault();
+    history.replaceState(null, '', url);
+    link.setAttribute('data-copied', '');
+    setTimeout(() => link.removeAttribute('data-copied'), 2000);
+  } catch {
+    // Without clipboard access the link still navigates to the anchor, which puts it in the address bar.
+  }
+}
+document.addEventListener('click', copyLink);
+
+// A page restored from history keeps the markup it had, not what the search box held: put the
+// query of the restored URL back in the box.
+const syncSearchBox = () => {
+  const box = document.getElementById('q');
+  if (box) box.value = new URLSearchParams(location.search).get('q') ?? '';
+};
+document.addEventListener('htmx:historyRestore', syncSearchBox);
+window.addEventListener('pageshow', (event) => event.persisted && syncSearchBox());
+
+// Enter submits the form; the typing request the last keystroke scheduled would then answer the
+// same words as a prefix ("still typing") and replace the submitted results: it is dropped.
+let submitted = null;
+document.addEventListener('submit', (event) => {
+  if (event.target instanceof HTMLFormElement && event.target.id === 'search-form') submitted = document.getElementById('q')?.value ?? null;
+});
+document.addEventListener('input', (event) => {
+  if (event.target instanceof HTMLElement && event.target.id === 'q') submitted = null;
+});
+document.addEventListener('htmx:confirm', (event) => {
+  const element = event.detail?.elt;
+  if (element instanceof HTMLInputElement && element.id === 'q' && submitted !== null && element.value === submitted) event.preventDefault();
+});
+
+document.addEventListener('htmx:afterSwap', () => {
+  document.getElementById('results')?.setAttribute('aria-busy', 'false');
+});
+document.addEventListener('htmx:beforeRequest', () => {
+  document.getElementById('results')?.setAttribute('aria-busy', 'true');
+});

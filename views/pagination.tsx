@@ -2,8 +2,8 @@ import { formatNumber, searchUrl, type SearchState } from './format.ts';
 
 /**
  * On a list of links: htmx loads each into #results and pushes its URL; without JS they stay plain
- * links. Set once on the list rather than on each link: a facet list of 300 options was most of the
- * fragment's bytes.
+ * links. Set once on the list rather than on each link: on each link of a long facet list they made
+ * most of the fragment's bytes (docs/decisions.md#hx-boost-once).
  */
 export const boosted = { 'hx-boost': 'true', 'hx-target': '#results', 'hx-push-url': 'true', 'hx-sync': '#search-form:replace' } as const;
 

@@ -110,7 +110,7 @@ function FacetList({ facet, result, names }: { facet: FacetName; result: Results
   for (const id of selected) if (!(id in counts)) options.unshift([id, 0]);
   if (options.length === 0) return null;
   // Options are written as HTML strings, every value escaped: a list holds up to a few hundred,
-  // and rendering each as JSX elements made the fragment cost 15–25 ms more than the API answer.
+  // and rendering each as JSX elements made the fragment far slower (docs/decisions.md#facet-options-as-strings).
   const item = ([id, count]: [string, number]): string => {
     const next = facet === 'region' ? { ...state, page: 1, regions: toggle(state.regions, id) } : { ...state, page: 1, actors: toggle(state.actors, id) };
     const isSelected = selected.includes(id);

@@ -4,10 +4,10 @@
 const ARTICLE_STACKS = ['ال', 'وال', 'بال', 'لل', 'فال', 'كال', 'ولل', 'وبال', 'فلل', 'فبال'];
 
 // Two letters must remain, so that الحج/للحج/بالحج meet حج. Requiring three scores within one
-// question on the retrieval proxy (see stem.ts: 0.934/0.774, 0.791/0.607 against 0.790/0.605) but
+// question on the retrieval proxy (docs/decisions.md#article-min-remainder) but
 // splits every two-letter word from its article forms. The few words that start with ال themselves
-// (آلاف, ألقى) are in stem-exclusions-ar.txt. Without the وبال فبال ولل فلل stacks (light10's set):
-// 0.933/0.774, 0.790/0.605, and وبالمكتبات no longer meets مكتبات.
+// (آلاف, ألقى) are in stem-exclusions-ar.txt. Without the وبال فبال ولل فلل stacks (light10's set)
+// the proxy barely moves, and وبالمكتبات no longer meets مكتبات (docs/decisions.md#article-stacks).
 const MIN_AFTER_ARTICLE = 2;
 
 // Compared as char codes: startsWith() with each stack in turn took most of the time here.

@@ -47,9 +47,9 @@ const FOLDED: ReadonlyArray<readonly [string, string]> = [
   ['ى', 'ي'], // alef maqsura is routinely written as yeh and vice versa
   ['ة', 'ه'], // taa marbuta is routinely written as heh
   // Hamza on waw and on yeh alternate for one word (مسؤول/مسئول, الشؤون/الشئون): both seats fold
-  // to ء. On the retrieval proxy (BM25 over stems; recall@10/MRR@10 on the QA passages, then with
-  // the news paragraphs as distractors) the choices tie: kept 0.934/0.773, 0.788/0.605; folded to ء
-  // 0.934/0.774, 0.790/0.605; earlier runs gave the same tie for و/ي and for ا. So the merges seen
+  // to ء. On the retrieval proxy (BM25 over stems, see docs/decisions.md#retrieval-proxy) keeping
+  // the seats and folding them to ء tie, as folding to و/ي and to ا did in earlier runs
+  // (docs/decisions.md#hamza-seats). So the merges seen
   // in the news corpus decide: ء merges only true variants (شؤون/شئون, مسؤولين/مسئولين), و/ي
   // merges فئه with فيه, ا merges رؤيه with رايه and بدء with بدا.
   ['ؤ', 'ء'],

@@ -1,11 +1,11 @@
 import { articlePrefixLength } from './clitics.ts';
 import { readWordList, WordTable } from './word-list.ts';
 
-// Light stemming after Larkey's light10 (Lucene's ArabicStemmer), changed where measuring said so.
-// Figures below: BM25 over the stems of the non-stop words, 1,152 QA questions, recall@10/MRR@10
-// over the 1,302 QA passages, then with the 86,480 news paragraphs as distractors. This stemmer:
-// 0.931/0.772, 0.792/0.605 (0.934/0.774, 0.790/0.605 before it stopped merging the words of
-// different meaning measured below); Lucene's ArabicAnalyzer: 0.930/0.770, 0.767/0.595.
+// Light stemming after Larkey's light10 (Lucene's ArabicStemmer), changed where measuring said so:
+// each rule below was chosen on the retrieval proxy (BM25 over the stems of the non-stop words, the
+// QA questions against the QA passages, then with the news paragraphs as distractors) or on the
+// merges seen in the news corpus. This stemmer scores above Lucene's ArabicAnalyzer on the proxy
+// (docs/decisions.md#retrieval-proxy, docs/decisions.md#light-stemmer).
 
 // Words the stemmer must not cut into (index-config/stem-exclusions-ar.txt), read on first use,
 // each mapped to itself; the same words behind a conjunction and a preposition (ولبنان, بالله),
@@ -18,20 +18,20 @@ interface Exclusions {
 }
 let exclusions: Exclusions | undefined;
 
-// A lone و is the conjunction when the word has 4+ letters (ومصر → مصر). Never: 0.925/0.764,
-// 0.775/0.592; from 3+: 0.934/0.774, 0.790/0.603; from 5+: 0.932/0.771, 0.785/0.601. It cuts the
+// A lone و is the conjunction when the word has 4+ letters (ومصر → مصر): never, from 3+ and from 5+
+// scored no better on the retrieval proxy (docs/decisions.md#waw-min-length). It cuts the
 // root و of وزير or وطني: stem-exclusions-ar.txt protects the frequent ones.
 const MIN_WORD_FOR_WAW = 4;
 
 // light10's suffixes without ي, يه and ان, plus هما هم هن (pronouns) and وا (verb plural), each
 // removed at most once, in this order: pronouns before the plural endings they follow (شركاتها →
-// شرك). Three letters must remain; with two (light10's list): 0.934/0.773, 0.786/0.601 (اسهم → اس).
+// شرك). Three letters must remain: two (light10's list) scored lower (اسهم → اس; docs/decisions.md#stem-min-length).
 // Measured on the news corpus, ي and يه took a nisba adjective to a different noun (دولي/دول,
 // مدني/مدن, اجتماعي/اجتماع, عملية/عمل, سعودي/سعود) and ان took names and nouns to other words
-// (مهرجان → مهرج, انسان → انس, ايران → اير, طالبان → طالب): of the stems that joined two words seen
-// 100+ times each, 280 did so through a nisba and 14 through ان, none now. The nisba and its
-// inflections share the stem X+ي instead (سعودي, سعوديه, سعوديين). Without them: 0.933/0.771,
-// 0.789/0.605. Adding كم نا or تم changed nothing, تين تان cost one question: left out.
+// (مهرجان → مهرج, انسان → انس, ايران → اير, طالبان → طالب): many of the stems that joined two
+// frequent words did so through them, none now. The nisba and its
+// inflections share the stem X+ي instead (سعودي, سعوديه, سعوديين; docs/decisions.md#stem-suffixes).
+// Adding كم نا or تم did not help, تين تان did harm: left out.
 const SUFFIXES = ['هما', 'هم', 'هن', 'ها', 'ات', 'ون', 'ين', 'وا', 'ه'];
 const MIN_AFTER_SUFFIX = 3;
 

@@ -3,14 +3,14 @@ import { normalize, writtenForm } from './normalize.ts';
 import { wordForms, type WordForms } from './stem.ts';
 import { readWordList, WordTable } from './word-list.ts';
 
-// index-config/stopwords-ar.txt on the retrieval proxy (see stem.ts): 0.934/0.774, 0.790/0.605;
-// Lucene's Arabic list instead: 0.930/0.772, 0.774/0.598; no stop words: 0.937/0.774, 0.777/0.605.
+// index-config/stopwords-ar.txt: on the retrieval proxy it holds up best with the news distractors,
+// against Lucene's Arabic list and against no stop words (docs/decisions.md#stopword-list).
 //
 // A word with an article stack is a stop word when its ال form is listed: والذي, بالذي and للذي
 // are الذي. Checking the bare remainder instead would make الهم (worry) the pronoun هم.
 //
 // Stop words are decided on the written form, before letters are folded, as Lucene does: folded,
-// the name علي (1,976 times in the news corpus) is the preposition على, آلي (automatic) is إلى,
+// the name علي (docs/decisions.md#stopwords-written-form) is the preposition على, آلي (automatic) is إلى,
 // إمام is أمام. A word is looked up by its normalized form, one lookup that rejects three words in
 // four, and then its written form must be a spelling of the listed word: as listed, without the
 // hamza of أ إ آ (الى, ان: news text drops it, people typing too), with ة written ه, and with ي

@@ -28,8 +28,8 @@ function classify(char: string): number {
 }
 
 // Classes of the UTF-16 code units, filled in from the Unicode properties above the first time each
-// is seen: a table lookup scans text ~4x faster than matching the same property classes with a
-// regex (140 vs 33 MB/s on the news corpus). A high surrogate needs the unit after it.
+// is seen: a table lookup scans text several times faster than matching the same property classes
+// with a regex (docs/decisions.md#tokenizer-class-table). A high surrogate needs the unit after it.
 const unitClasses = new Uint8Array(0x10000).fill(UNKNOWN).fill(HIGH_SURROGATE | CHANGES, 0xd800, 0xdc00);
 
 function unitEntry(code: number): number {

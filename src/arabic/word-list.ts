@@ -43,8 +43,8 @@ const setBit = (bits: Int32Array, bit: number): void => {
 /**
  * Words mapped to values, for lookups on every word of a text. Most words are rejected on a 16-bit
  * summary, one array read; the others are found in an open-addressing table, compared with the
- * text in place. A Map needed a fresh string and hashed all of it: the word tables took a fifth of
- * analyze()'s time.
+ * text in place. A Map needed a fresh string and hashed all of it: the word tables took a large
+ * share of analyze()'s time (docs/decisions.md#word-table).
  */
 export class WordTable<T> {
   readonly #words: string[] = [];

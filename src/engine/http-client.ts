@@ -2,8 +2,8 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { MeilisearchApiError, MeilisearchRequestError } from 'meilisearch';
 
-// Measured here: Node's fetch (undici) stalls about 35 ms on most Meilisearch answers of a few KB
-// (a multi-search with ten sections: fetch 40 ms, node:http with keep-alive 4 ms), so the engine
+// Node's fetch (undici) stalls on most Meilisearch answers of a few KB, where node:http with
+// keep-alive answers the same multi-search at once (docs/decisions.md#engine-http-client), so the engine
 // client talks plain node:http over kept-alive connections.
 const agents = { 'http:': new HttpAgent({ keepAlive: true, maxSockets: 128 }), 'https:': new HttpsAgent({ keepAlive: true, maxSockets: 128 }) };
 

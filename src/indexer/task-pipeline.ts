@@ -3,9 +3,9 @@ import type { EngineTask } from '../engine/client.ts';
 /**
  * Engine tasks enqueued and not yet done before the reader waits: back-pressure on the engine's
  * queue (the payloads wait on its disk, not in our memory). A deep queue lets the engine take many
- * tasks into one batch, and each batch costs more as the index grows: the corpus cost it 81 s of
- * CPU with every task queued at once, 101 s with 3; five times the corpus took 1.8× the plain
- * push with 24.
+ * tasks into one batch, and each batch costs more as the index grows: a shallow queue cost the
+ * engine more CPU on the corpus and fell well behind the plain push at five times the corpus
+ * (docs/decisions.md#tasks-in-flight).
  */
 export const MAX_TASKS_IN_FLIGHT = 64;
 
@@ -48,7 +48,7 @@ export function createTaskPipeline(maxInFlight = MAX_TASKS_IN_FLIGHT): TaskPipel
     async hand(task, what) {
       follow(task, what);
       // Its payload (megabytes of JSON) is let go once the engine has it: a busy engine accepts
-      // slowly, and not waiting here let payloads pile up (peak RSS 338 MB at five times the corpus).
+      // slowly, and not waiting here let payloads pile up (docs/decisions.md#payload-handover).
       await task.accepted().catch(() => undefined);
     },
     async makeRoom() {

@@ -4,7 +4,7 @@ import type { RerankSection, TermStats } from '../archive-index/index.ts';
 export type CandidateTerms = Pick<RerankSection, 'title_terms' | 'heading_terms' | 'text_terms' | 'alt_terms' | 'length'>;
 
 const K1 = 1.2;
-// Below Lucene's 0.75: long sections are penalized less (dev set: 0.75 → 0.839, 0.6 → 0.852, 0.45 → 0.855 recall@10).
+// Below Lucene's 0.75: long sections are penalized less, which the dev questions rewarded (docs/decisions.md#bm25-b).
 const B = 0.5;
 /** Title and heading words say what a section is about: they count as this many body occurrences. */
 const TITLE_WEIGHT = 2;
@@ -22,8 +22,8 @@ export const idf = (stats: TermStats, term: string): number => {
  * BM25 with title and heading weights (a light BM25F) plus a proximity bonus: query terms found
  * within a few words of each other in the body score more than the same terms far apart.
  * The scorer of one query: each field is read once, looking its words up among the query's terms
- * (a question re-ranks a few hundred candidates; this is ~20% faster than counting each term over
- * each field, with the same scores to 1e-14 on 120,000 candidate-question pairs).
+ * (a question re-ranks a few hundred candidates; this is faster than counting each term over
+ * each field, with the same scores: docs/decisions.md#bm25-scorer).
  */
 export function candidateScorer(terms: readonly string[], stats: TermStats): (candidate: CandidateTerms) => number {
   const unique = [...new Set(terms)];

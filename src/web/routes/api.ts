@@ -18,7 +18,7 @@ export function apiRoutes(service: SiteService): Hono<AppEnv> {
     const result = resultsView(await service.search(searchRequestFrom((name) => c.req.queries(name))));
     const body = JSON.stringify(apiShape(result));
     // Hashed from the string in hand: the etag middleware copied the response stream and hashed it
-    // off-thread, ~7% of the server's time under load.
+    // off-thread, a visible share of the server's time under load (docs/decisions.md#api-etag).
     const tag = `"${createHash('sha1').update(body).digest('hex')}"`;
     const ifNoneMatch = c.req.header('If-None-Match') ?? '';
     if (ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//u, '') === tag)) return c.body(null, 304, { ETag: tag });

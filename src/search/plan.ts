@@ -99,8 +99,8 @@ function mainWindow(kind: SearchKind, rank: boolean, page: number, pageSize: num
 /**
  * The query's searches before filters and windows: one, or one per combination of its ORs. Loose
  * (no article holds every word): one per word, their union ranked here, so the articles holding
- * most of the words come first (the engine's `frequency` strategy found nothing for two words of
- * equal frequency on 1.21, and `last` only ever drops the last words).
+ * most of the words come first; the engine's own relaxed strategies miss them
+ * (docs/decisions.md#keyword-fallback).
  */
 function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean): EngineSearch[] {
   if (kind === 'browse') return [{ q: parsed.excluded.length === 0 ? '' : (engineQueryStrings(parsed)[0] ?? ''), sort: NEWEST_FIRST }];

@@ -23,19 +23,22 @@ export interface PageOfArticles {
   articles: PageArticle[];
   /** Engine requests it took beyond the plan's. */
   requests: number;
-  /** Articles among a question's candidates (its engine total is only an estimate). */
-  candidates?: number;
+  /**
+   * A count better than the engine's: a question's candidate articles (its engine total is an
+   * estimate), or the articles that hold a phrase as written once the engine's were all seen.
+   */
+  total?: number;
 }
 type Candidate = HitSection & KeywordRankSection & RerankSection;
 
-/** The words of a query as the keyword ranking reads them (alternatives of an OR count as words). */
+/**
+ * The words of a query as the keyword ranking reads them. The alternatives of an OR count as words
+ * (a phrase on one side of an OR is not required of every section, so it is not verified as written).
+ */
 export function keywordQuery(parsed: ParsedQuery): KeywordQuery {
   const asTerm = (word: { term: string; plain: string }) => ({ stem: word.term, plain: word.plain });
-  const alternatives = parsed.either.flat().flatMap((side) => (side.phrase ? [] : side.terms));
-  return {
-    words: [...parsed.words, ...alternatives].map(asTerm),
-    phrases: [...parsed.phrases, ...parsed.either.flat().flatMap((side) => (side.phrase ? [side.terms] : []))].map((phrase) => phrase.map(asTerm)),
-  };
+  const alternatives = parsed.either.flat().flatMap((side) => side.terms);
+  return { words: [...parsed.words, ...alternatives].map(asTerm), phrases: parsed.phrases.map((phrase) => phrase.map(asTerm)) };
 }
 
 /** The first articles of a keyword ranking, ranked again on all their matching sections. */
@@ -49,9 +52,11 @@ export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candid
   // The engine gives one section per article: the articles are ranked by it, then the first ones
   // again on every section that matches (the best one stands for its article, the others are listed).
   const order = plan.rank ? rankKeywordCandidates(query, answers.main.hits, stats).map((article) => article.articleId) : answers.main.hits.map((hit) => hit.articleId);
+  // The engine matched phrases on stems; the ranking kept the articles that hold them as written.
+  const verified = query.phrases.length > 0 && plan.rank && answers.main.total <= answers.main.hits.length ? order.length : undefined;
   const refined = plan.rank && plan.offset < REFINED_ARTICLES ? order.slice(0, REFINED_ARTICLES) : [];
   const page = order.slice(plan.offset, plan.offset + pageSize);
-  if (page.length === 0) return { articles: [], requests: 0 };
+  if (page.length === 0) return { articles: [], requests: 0, total: verified };
   const [answer] = await reader.search<Candidate>([plan.sectionsOf([...new Set([...refined, ...page])])]);
   const sections = answer?.hits ?? [];
   const ranked = new Map(rankKeywordCandidates(query, sections, stats).map((article) => [article.articleId, article]));
@@ -65,7 +70,7 @@ export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candid
     if (!best) return [];
     return [{ section: best, others: (article?.otherSectionIds ?? []).flatMap((id) => byId.get(id) ?? []).map(({ n, heading }) => ({ n, heading })) }];
   });
-  return { articles, requests: 1 };
+  return { articles, requests: 1, total: verified };
 }
 
 /** A question's candidates ranked with BM25, one result per article, then the page's sections fetched. */
@@ -81,5 +86,5 @@ async function questionPage(plan: SearchPlan, answers: PlanAnswers<Candidate>, p
     const section = best ? bySection.get(best.id) : undefined;
     return section ? [{ section, others: others.map(({ n, heading }) => ({ n, heading })) }] : [];
   });
-  return { articles, requests: 1, candidates: ranked.length };
+  return { articles, requests: 1, total: Math.max(answers.main.total, ranked.length) };
 }

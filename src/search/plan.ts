@@ -19,8 +19,6 @@ export const KEYWORD_DEPTH = 200;
 /** Sections of the articles of a results page, and of the first ones re-ranked on all their sections. */
 const PAGE_SECTIONS = 300;
 
-const STEM_FIELDS = ['title_terms', 'heading_terms', 'text_terms', 'alt_terms'];
-const PLAIN_FIELDS = ['title_plain', 'heading_plain', 'text_plain'];
 const NEWEST_FIRST = ['day:desc', 'n:asc'];
 /** One hit per article: totals and facet counts count articles. */
 const ONE_PER_ARTICLE = 'articleId';
@@ -104,12 +102,9 @@ function mainWindow(kind: SearchKind, rank: boolean, page: number, pageSize: num
  */
 function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean): EngineSearch[] {
   if (kind === 'browse') return [{ q: parsed.excluded.length === 0 ? '' : (engineQueryStrings(parsed)[0] ?? ''), sort: NEWEST_FIRST }];
-  // A quoted phrase means its words as written (plain forms); free words match through their stems.
-  const phraseOnly = parsed.words.length === 0 && parsed.either.length === 0;
-  const attributesToSearchOn = phraseOnly ? PLAIN_FIELDS : parsed.phrases.length > 0 || parsed.either.some((clause) => clause.some((side) => side.phrase)) ? undefined : STEM_FIELDS;
   const matchingStrategy = kind === 'question' ? 'frequency' : 'all';
   const queries = loose ? parsed.words.flatMap((word) => engineQueryStrings(parsed, [word])).slice(0, MAX_BRANCHES) : engineQueryStrings(parsed);
-  return queries.map((q) => ({ q, matchingStrategy, ...(attributesToSearchOn ? { attributesToSearchOn } : {}) }));
+  return queries.map((q) => ({ q, matchingStrategy }));
 }
 
 /** One search, or the union of an OR's searches, with the same filter, window and fields. */

@@ -125,9 +125,12 @@ export const hasSearchTerms = (query: ParsedQuery): boolean => query.words.lengt
 /** The most engine searches one query's `OR`s may expand into. */
 export const MAX_BRANCHES = 8;
 
-/** A phrase is asked as written (plain forms): its words, adjacent and in order, not their stems. */
-const quotedTerms = (terms: readonly QueryTerm[]) => `"${terms.map((word) => word.plain).join(' ')}"`;
-const alternativeString = (side: Alternative) => (side.phrase ? quotedTerms(side.terms) : side.terms.map((word) => word.term).join(' '));
+/**
+ * The engine matches a phrase on stems, adjacent and in order; the ranking then keeps only the
+ * sections that hold it as written (plain forms). People are shown the words as written.
+ */
+const quotedTerms = (terms: readonly QueryTerm[], form: 'term' | 'plain' = 'term') => `"${terms.map((word) => word[form]).join(' ')}"`;
+const alternativeString = (side: Alternative, form: 'term' | 'plain' = 'term') => (side.phrase ? quotedTerms(side.terms, form) : side.terms.map((word) => word.term).join(' '));
 
 /**
  * The engine's query strings: one, or one per combination of the `OR` alternatives (Meilisearch
@@ -136,9 +139,7 @@ const alternativeString = (side: Alternative) => (side.phrase ? quotedTerms(side
  * stopped typing.
  */
 export function engineQueryStrings(query: ParsedQuery, words: readonly QueryTerm[] = query.words): string[] {
-  // An excluded word goes out in both forms: a phrase-only search looks in the plain fields only.
-  const excluded = query.excluded.flatMap((word) => (word.plain === word.term ? [`-${word.term}`] : [`-${word.term}`, `-${word.plain}`]));
-  const common = [...words.map((word) => word.term), ...query.phrases.map(quotedTerms), ...excluded];
+  const common = [...words.map((word) => word.term), ...query.phrases.map((phrase) => quotedTerms(phrase)), ...query.excluded.map((word) => `-${word.term}`)];
   let branches: string[][] = [[]];
   for (const clause of query.either) branches = branches.flatMap((branch) => clause.map((side) => [...branch, alternativeString(side)])).slice(0, MAX_BRANCHES);
   return branches.map((branch) => [...branch, ...common].join(' ') + (query.prefix ? '' : ' '));
@@ -148,8 +149,8 @@ export function engineQueryStrings(query: ParsedQuery, words: readonly QueryTerm
 export function analyzedQuery(query: ParsedQuery): string {
   return [
     ...query.words.map((word) => word.term),
-    ...query.phrases.map(quotedTerms),
-    ...query.either.map((clause) => clause.map(alternativeString).join(' OR ')),
+    ...query.phrases.map((phrase) => quotedTerms(phrase, 'plain')),
+    ...query.either.map((clause) => clause.map((side) => alternativeString(side, 'plain')).join(' OR ')),
     ...query.excluded.map((word) => `-${word.term}`),
   ].join(' ');
 }

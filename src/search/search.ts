@@ -112,7 +112,7 @@ export function createSearch({ reader, entities, stats }: SearchDependencies) {
     }
     const page = await pageArticles(plan, answers, parsed, termStats, result.pageSize, reader);
     result.engineRequests = searches + page.requests;
-    result.total = Math.max(answers.main.total, page.candidates ?? 0);
+    result.total = page.total ?? answers.main.total;
     result.facets = facetsOf(plan, answers);
     if (result.total === 0 && parsed.words.length > 0) result.suggestion = suggest(parsed.words, termStats);
     const forms = matchForms(parsed);

@@ -90,7 +90,7 @@ function nonceOf(response: Response): string {
 function expectSafeHtml(html: string, kind: 'page' | 'fragment', nonce: string) {
   const scripts = html.match(/<script[^>]*>/giu) ?? [];
   expect(scripts.length).toBe(kind === 'page' ? 2 : 0);
-  for (const script of scripts) expect(script).toMatch(/^<script src="\/assets\/[a-z]+\.[0-9a-f]{12}\.js" nonce="[^"]+" defer(?:="")?>$/u);
+  for (const script of scripts) expect(script).toMatch(/^<script (?:type="module" )?src="\/assets\/[a-z]+\.[0-9a-f]{12}\.js" nonce="[^"]+"(?: defer(?:="")?)?>$/u);
   for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
   expect(html).not.toMatch(/<script>alert|<img|<svg|<iframe|<a href="javascript/iu);
   for (const [tag] of html.matchAll(/<[a-z][a-z0-9-]*(?:\s[^>]*)?>/giu)) {

@@ -11,11 +11,10 @@ const FAN_OUT_FROM_TERMS = 2;
 const CANDIDATES_MAIN = 80;
 const CANDIDATES_PER_TERM = 25;
 /**
- * A keyword search ranks the engine's first 200 articles holding every word (one section each);
- * deeper pages keep the engine's order. The depth comes from the candidate recall of the ranking's
- * top 10 on the dev keyword set (docs/decisions.md#keyword-depth).
+ * A keyword search ranks the engine's first 100 articles holding every word (one section each);
+ * deeper pages keep the engine's order. The depth is measured: docs/decisions.md#keyword-depth.
  */
-export const KEYWORD_DEPTH = 200;
+export const KEYWORD_DEPTH = 100;
 /** Sections of the articles of a results page, and of the first ones re-ranked on all their sections. */
 const PAGE_SECTIONS = 300;
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ReadResult } from './article.ts';
 import { decodeText } from './decode.ts';
@@ -26,12 +26,20 @@ export async function* listInputFiles(paths: string[]): AsyncGenerator<{ file: s
     let info;
     try {
       info = await stat(path);
-    } catch {
-      yield { problem: { problem: { file: path, line: null, message: 'no such file or folder' } } };
+    } catch (error) {
+      // A link whose target went away (a volume not mounted) is there, only unreadable.
+      const there = await lstat(path).then(() => true, () => false);
+      yield { problem: { problem: { file: path, line: null, message: there ? cannotRead(error) : 'no such file or folder' } } };
       continue;
     }
     if (info.isDirectory()) {
-      const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      let entries;
+      try {
+        entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      } catch (error) {
+        yield { problem: { problem: { file: path, line: null, message: cannotRead(error) } } };
+        continue;
+      }
       const children = entries.filter((entry) => !entry.name.startsWith('.') && (entry.isDirectory() || formatOf(entry.name)));
       yield* listInputFiles(children.map((entry) => join(path, entry.name)));
     } else if (formatOf(path)) {
@@ -41,6 +49,9 @@ export async function* listInputFiles(paths: string[]): AsyncGenerator<{ file: s
     }
   }
 }
+
+/** Why a file or folder could not be read, in the words of the system. */
+const cannotRead = (error: unknown): string => `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
 
 /** Called with the number of bytes of input consumed (compressed bytes for .gz), for progress. */
 export type OnBytes = (bytes: number) => void;
@@ -52,7 +63,7 @@ export async function* readArticles(paths: string[], onBytes: OnBytes = () => {}
     else if (formatOf(entry.file) === 'ndjson') yield* readNdjson(entry.file, onBytes);
     else {
       yield await readArticleFile(entry.file);
-      onBytes((await stat(entry.file)).size);
+      onBytes((await stat(entry.file).catch(() => ({ size: 0 }))).size);
     }
   }
 }
@@ -66,9 +77,15 @@ export async function inputBytes(paths: string[]): Promise<number> {
 
 async function readArticleFile(file: string): Promise<ReadResult> {
   const problem = (message: string, line: number | null = null): ReadResult => ({ problem: { file, line, message } });
-  const size = (await stat(file)).size;
-  if (size > MAX_ARTICLE_FILE_BYTES) return problem(`${(size / 1048576).toFixed(1)} MB is too large for one article (limit ${MAX_ARTICLE_FILE_BYTES / 1048576} MB)`);
-  const decoded = decodeText(await readFile(file));
+  let bytes: Buffer;
+  try {
+    const size = (await stat(file)).size;
+    if (size > MAX_ARTICLE_FILE_BYTES) return problem(`${(size / 1048576).toFixed(1)} MB is too large for one article (limit ${MAX_ARTICLE_FILE_BYTES / 1048576} MB)`);
+    bytes = await readFile(file);
+  } catch (error) {
+    return problem(cannotRead(error));
+  }
+  const decoded = decodeText(bytes);
   if ('error' in decoded) return problem(decoded.error);
   const id = basename(file).replace(/\.[^.]+$/u, '');
   try {

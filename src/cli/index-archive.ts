@@ -1,31 +1,37 @@
 import { parseArgs } from 'node:util';
 import { inputBytes } from '../articles/read.ts';
-import { readConfig } from '../config.ts';
+import { readConfig, type Config } from '../config.ts';
 import { createRetryingEngineClient } from '../engine/client.ts';
 import { describeEngineError, isEngineFailure } from '../engine/errors.ts';
-import { connectEngine } from '../engine/connect.ts';
+import { connectEngine, indexWriterLockName } from '../engine/connect.ts';
+import { isLockHolder, tryHostLock, waitForHostLock, type HostLock, type LockHolder } from '../engine/host-lock.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { analysisVersion } from '../indexer/analysis-version.ts';
 import { indexArticles } from '../indexer/indexer.ts';
+import { INDEX_BUSY_EXIT } from './index-command.ts';
 import { createProgress } from './progress.ts';
 import { printSummary } from './summary.ts';
 import { runCli } from './run.ts';
 
-const USAGE = `usage: npm run index -- [--rebuild] [--batch-size N] PATH...   (files or folders of .txt, .md, .ndjson, .ndjson.gz)
+const USAGE = `usage: npm run index -- [--rebuild [--force]] [--batch-size N] PATH...   (files or folders of .txt, .md, .ndjson, .ndjson.gz)
   --rebuild         build a fresh index and swap it in when it is complete
-  --batch-size N    sections per engine request (default 2000)`;
+  --force           let the swap drop more than half of the indexed articles (those not in PATH...)
+  --batch-size N    sections per engine request (default 2000)
+  --no-wait         when another index run is writing the index, exit (75) instead of waiting for it`;
 
 interface IndexArguments {
   paths: string[];
   rebuild: boolean;
+  force: boolean;
+  wait: boolean;
   batchSize: number | undefined;
 }
 
 /** The command line, or the exit code when it only asked for help or was wrong (the usage is printed). */
 function readArguments(): IndexArguments | number {
   const { values, positionals } = parseArgs({
-    options: { rebuild: { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { rebuild: { type: 'boolean', default: false }, force: { type: 'boolean', default: false }, 'no-wait': { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
   });
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
@@ -33,13 +39,31 @@ function readArguments(): IndexArguments | number {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  return { paths: positionals, rebuild: values.rebuild, batchSize };
+  return { paths: positionals, rebuild: values.rebuild, force: values.force, wait: !values['no-wait'], batchSize };
+}
+
+const describeHolder = (index: string, holder: LockHolder): string =>
+  `index "${index}" is being written by another index run (pid ${holder.pid}: ${holder.what}${holder.since ? `, since ${holder.since}` : ''})`;
+
+/**
+ * One writer per index at a time: a plain run once dropped the `-next` a rebuild was filling, and
+ * that rebuild went live without its settings. Null when --no-wait found the index taken.
+ */
+async function takeIndexLock(config: Config, wait: boolean): Promise<HostLock | null> {
+  const name = indexWriterLockName(config);
+  if (wait) return waitForHostLock(name, (holder) => console.error(`waiting: ${describeHolder(config.index, holder)}; this run goes on when it ends`));
+  const lock = await tryHostLock(name);
+  if (!isLockHolder(lock)) return lock;
+  console.error(`not indexed: ${describeHolder(config.index, lock)}`);
+  return null;
 }
 
 await runCli(async () => {
   const args = readArguments();
   if (typeof args === 'number') return args;
   const config = readConfig();
+  const lock = await takeIndexLock(config, args.wait);
+  if (lock === null) return INDEX_BUSY_EXIT;
   const engine = await connectEngine(config);
   let retries = 0;
   try {
@@ -70,5 +94,6 @@ await runCli(async () => {
     return 1;
   } finally {
     await engine.stop();
+    await lock.release();
   }
 });

@@ -5,3 +5,6 @@
  * after load but cost throughput (docs/decisions.md#indexer-optimize-for-size).
  */
 export const INDEXER_NODE_FLAGS: readonly string[] = ['--optimize-for-size'];
+
+/** Exit code of the index command when --no-wait found another run writing the index (EX_TEMPFAIL: try again later). */
+export const INDEX_BUSY_EXIT = 75;

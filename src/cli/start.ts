@@ -9,7 +9,7 @@ import { ensureReadKey } from '../engine/read-key.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/index.ts';
 import { serveApp, whenEngineAnswers } from '../web/server.ts';
 import { createSite, createStandbySite } from '../web/site.ts';
-import { INDEXER_NODE_FLAGS } from './index-command.ts';
+import { INDEX_BUSY_EXIT, INDEXER_NODE_FLAGS } from './index-command.ts';
 import { runCli } from './run.ts';
 
 /** How often start-up checks for an engine that did not answer. */
@@ -30,8 +30,9 @@ function siteStarter(config: Config, engine: EngineHandle, gazetteer: Gazetteer)
     // The archive shipped in data/ is brought up to date at every start; unchanged articles cost nothing.
     // The index command does it in a process of its own, so what it reads never stays in the server's memory.
     const indexed = await runIndexCommand(config.dataDir);
-    if (indexed >= 2) throw new StartAborted(indexed);
-    if (indexed !== 0) console.log(`Indexing ${config.dataDir} ended with problems (see above); the site serves what the index holds.`);
+    if (indexed === INDEX_BUSY_EXIT) console.log(`${config.dataDir} was not brought up to date (see above); the site serves what the index holds.`);
+    else if (indexed >= 2) throw new StartAborted(indexed);
+    else if (indexed !== 0) console.log(`Indexing ${config.dataDir} ended with problems (see above); the site serves what the index holds.`);
     try {
       const apiKey = config.meiliSearchKey ?? (await ensureReadKey(adminClient, config.index));
       return await createSite({ engineUrl: engine.url, apiKey, index: config.index, gazetteer });
@@ -98,11 +99,14 @@ await runCli(async () => {
   return 0;
 });
 
-/** `npm run index -- PATH` in a child process (same loader, same environment, so the same engine); its exit code. */
+/**
+ * `npm run index -- PATH` in a child process (same loader, same environment, so the same engine); its
+ * exit code. It does not wait for another index run (a rebuild may take long): the site starts anyway.
+ */
 function runIndexCommand(path: string): Promise<number> {
   // Beside this file: index-archive.ts under tsx, index-archive.js in the compiled output.
   const command = new URL(`./index-archive${extname(import.meta.url)}`, import.meta.url).pathname;
-  const child = spawn(process.execPath, [...INDEXER_NODE_FLAGS, ...process.execArgv, command, path], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...INDEXER_NODE_FLAGS, ...process.execArgv, command, '--no-wait', path], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => resolve(code ?? 130));

@@ -1,6 +1,7 @@
 import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
-import { statsIndexName, type TermStats } from '../archive-index/index.ts';
+import { FACET_ATTRIBUTE, FACET_NAMES, statsIndexName, type TermStats } from '../archive-index/index.ts';
 import { createEngineClient } from './client.ts';
+import { engineAnswer, isEngineUnreachable } from './errors.ts';
 import { loadTermStats } from './term-stats-store.ts';
 
 /** One search as the archive asks it of the engine (a subset of Meilisearch's search parameters). */
@@ -48,6 +49,21 @@ export interface EngineRequest {
   searches: number;
 }
 
+/** Whether the site can answer: the engine is down, or up with an index that cannot serve the product's searches (and why). */
+export type EngineHealth = { ok: true } | { ok: false; engine: 'down' } | { ok: false; index: string };
+
+/**
+ * One search that needs every filter and sort the site uses: an index swapped in without its
+ * settings answers it with an error, where the engine's own /health still says "available".
+ */
+const SERVING_PROBE = {
+  q: '',
+  filter: [...FACET_NAMES.map((facet) => `${FACET_ATTRIBUTE[facet]} = "-"`), 'articleId = "-"', 'n = 1'].join(' OR '),
+  sort: ['day:desc', 'n:asc'],
+  facets: FACET_NAMES.map((facet) => FACET_ATTRIBUTE[facet]),
+  limit: 0,
+};
+
 /** What the site and the tools may ask of the engine: reads only, all bounded by the client's timeout. */
 export interface ArchiveReader {
   /** Searches of the index: the plain ones in one round trip, each union in one of its own, all at once. */
@@ -56,7 +72,7 @@ export interface ArchiveReader {
   fetch<T extends { id: string }>(ids: readonly string[], fields: readonly string[]): Promise<T[]>;
   /** Documents matching a filter, without ranking. */
   documents<T>(filter: string, fields: readonly string[], limit: number): Promise<T[]>;
-  healthy(): Promise<boolean>;
+  healthy(): Promise<EngineHealth>;
   /** When the index's term statistics last changed (throws when there are none yet). */
   statsVersion(): Promise<string>;
   termStats(): Promise<TermStats>;
@@ -116,7 +132,16 @@ export function createArchiveReader({ url, apiKey, index, timeoutMs, trace }: Ar
       const { results } = await post<{ results: T[] }>({ path: `indexes/${index}/documents/fetch`, body: { filter, fields, limit }, searches: 1 });
       return results;
     },
-    healthy: () => client.isHealthy(),
+    async healthy(): Promise<EngineHealth> {
+      if (!(await client.isHealthy())) return { ok: false, engine: 'down' };
+      try {
+        await client.httpRequest.post({ path: 'multi-search', body: { queries: [{ indexUid: index, ...SERVING_PROBE }] } });
+        return { ok: true };
+      } catch (error) {
+        if (isEngineUnreachable(error)) return { ok: false, engine: 'down' };
+        return { ok: false, index: `the index "${index}" cannot serve the site's searches: ${engineAnswer(error)?.message ?? String(error)}` };
+      }
+    },
     statsVersion: async () => String((await client.getRawIndex(statsIndexName(index))).updatedAt),
     termStats: () => loadTermStats(client, index),
   };

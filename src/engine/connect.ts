@@ -1,3 +1,5 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { acquireEmbeddedEngine, type EngineHandle } from './embedded.ts';
 
@@ -11,4 +13,14 @@ export async function connectEngine(config: Config): Promise<EngineHandle> {
     return { url: config.meiliUrl, masterKey: config.meiliMasterKey, owned: false, pid: null, stop: async () => {} };
   }
   return acquireEmbeddedEngine(config.engineHome);
+}
+
+/**
+ * The name of the lock every writer of the archive index takes (index runs, npm start's sync): one
+ * per engine and index. An external engine is known by its URL, so the lock holds among the
+ * processes of one machine (or container) that reach it by the same URL.
+ */
+export function indexWriterLockName(config: Config): string {
+  const engine = config.meiliUrl ?? (existsSync(config.engineHome) ? realpathSync(config.engineHome) : resolve(config.engineHome));
+  return `index-writer ${engine} ${config.index}`;
 }

@@ -24,6 +24,10 @@ export interface SectionIndex {
   addSections(sections: SectionDocument[]): EngineTask;
   deleteSections(ids: string[]): EngineTask;
   countSections(): Promise<number>;
+  /** Whole sections of these articles, page by page (a rebuild carries over what it could not read again). */
+  articleSections(articleIds: readonly string[]): AsyncGenerator<SectionDocument[]>;
+  /** True when the index holds `settings` now (asked of the engine, not remembered). */
+  holdsSettings(settings: EngineSettings): Promise<boolean>;
 }
 
 /** Page sizes of the reads: fingerprints are small, the term fields of a section are not. */
@@ -41,6 +45,8 @@ export async function openSectionIndex(client: EngineClient, uid: string, settin
     addSections: (sections) => engineTask(index.addDocuments(sections, { primaryKey: 'id' })),
     deleteSections: (ids) => engineTask(index.deleteDocuments(ids)),
     countSections: async () => (await index.getStats()).numberOfDocuments,
+    articleSections: (articleIds) => articlePages(index, articleIds),
+    holdsSettings: async (wanted) => settingsHold(wanted, await index.getSettings()),
   };
 }
 
@@ -50,6 +56,21 @@ async function* pages<F extends SectionField>(index: Index<SectionDocument>, fie
     const page = await index.getDocuments({ fields: [...fields], limit, offset });
     yield page.results;
     if (page.results.length < limit) return;
+  }
+}
+
+/** Article ids per filter: a filter of thousands of ids is slow for the engine to parse. */
+const ARTICLES_PER_FILTER = 100;
+
+async function* articlePages(index: Index<SectionDocument>, articleIds: readonly string[]): AsyncGenerator<SectionDocument[]> {
+  for (let i = 0; i < articleIds.length; i += ARTICLES_PER_FILTER) {
+    // Ids in the index are safe ids (letters, digits, - and _): quoting them needs no escaping.
+    const ids = articleIds.slice(i, i + ARTICLES_PER_FILTER).map((id) => `"${id}"`);
+    for (let offset = 0; ; offset += STATS_PAGE) {
+      const page = await index.getDocuments({ filter: `articleId IN [${ids.join(', ')}]`, limit: STATS_PAGE, offset });
+      yield page.results;
+      if (page.results.length < STATS_PAGE) break;
+    }
   }
 }
 

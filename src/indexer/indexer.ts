@@ -1,14 +1,14 @@
-import { existsSync } from 'node:fs';
 import type { Article, ReadProblem, ReadResult } from '../articles/article.ts';
 import { addSection, emptyTermStats, nextIndexName, type TermStats } from '../archive-index/index.ts';
 import { readArticles } from '../articles/read.ts';
 import type { EngineClient } from '../engine/client.ts';
-import { dropNextIndexes, openSectionIndex, settleArchiveTasks, swapInNextIndex, type SectionIndex } from '../engine/index-store.ts';
+import { dropNextIndexes, openSectionIndex, settleArchiveTasks, type SectionIndex } from '../engine/index-store.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 import { markTermStatsStale, saveTermStats, termStatsCurrent } from '../engine/term-stats-store.ts';
 import type { Gazetteer } from '../entities/index.ts';
-import { addIndexedSections, createChangePlanner, type ChangePlanner, type IndexedArticle } from './change-planner.ts';
-import { readableRoots, storedOrigin } from './origins.ts';
+import { addIndexedSections, createChangePlanner, type ChangePlanner, type Departures, type IndexedArticle, type KeptArticles } from './change-planner.ts';
+import { fileExists, readableRoots, storedOrigin } from './origins.ts';
+import { carryOver, swapInRebuild } from './rebuild.ts';
 import { sectionDocuments } from './section-documents.ts';
 import { createSectionWriter, type SectionWriter } from './section-writer.ts';
 import { createTaskPipeline, type TaskPipeline } from './task-pipeline.ts';
@@ -21,6 +21,8 @@ export interface IndexOptions {
   articles?: AsyncIterable<ReadResult>;
   /** Build a fresh index and swap it in, so searchers never see a half-built one. */
   rebuild?: boolean;
+  /** Let a rebuild's swap drop most of the live index's articles. */
+  force?: boolean;
   gazetteer: Gazetteer;
   settings: EngineSettings;
   analysisVersion: string;
@@ -42,8 +44,10 @@ export interface IndexSummary {
   /** Articles new or changed, whose sections were sent. */
   changed: number;
   unchanged: number;
-  /** Articles removed because they left their file. */
+  /** Articles removed because they left their file, or dropped by a rebuild's swap. */
   deleted: number;
+  /** Indexed articles not read again and still kept, because their file was not read whole. */
+  kept: KeptArticles[];
   /** Sections of all the articles read. */
   sections: number;
   sectionsSent: number;
@@ -80,9 +84,12 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   // A killed run leaves tasks that the engine still carries out: the index is read once they are done.
   await settleArchiveTasks(client, live);
   // What an interrupted rebuild left is never swapped in: it is dropped, and a rebuild starts afresh.
+  // Only one index run writes an archive index at a time (see src/engine/index-lock.ts), so no
+  // rebuild is filling it now.
   await dropNextIndexes(client, live);
-  const sections = await openSectionIndex(client, target, options.settings);
-  const indexed = rebuild ? new Map<string, IndexedArticle>() : await readIndexedArticles(sections);
+  const liveSections = await openSectionIndex(client, live, options.settings);
+  const sections = rebuild ? await openSectionIndex(client, target, options.settings) : liveSections;
+  const indexed = await readIndexedArticles(liveSections);
   const statsWereCurrent = !rebuild && (await termStatsCurrent(client, target));
 
   const pipeline = createTaskPipeline();
@@ -93,27 +100,42 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
     // A rebuild's statistics are new with its index; the live ones must say they no longer hold.
     beforeFirstChange: rebuild ? async () => {} : () => markStatsStale(client, target, pipeline),
   });
-  const planner = createChangePlanner(indexed, options.analysisVersion);
+  const scope = { roots: await readableRoots(options.paths), fileExists };
+  const planner = createChangePlanner(rebuild ? new Map() : indexed, options.analysisVersion, scope);
   const run: Run = {
     options,
     planner,
     writer,
     // A fresh index gets its statistics counted on the way in; an updated one is recounted at the end.
-    streamedStats: indexed.size === 0 ? emptyTermStats() : null,
+    streamedStats: rebuild || indexed.size === 0 ? emptyTermStats() : null,
     counts: { articles: 0, changed: 0, unchanged: 0, sections: 0, problems: [] },
   };
   await readAndSend(run);
 
-  const departures = planner.departures({ roots: await readableRoots(options.paths), fileExists: existsSync });
-  writer.remove(departures.sectionIds);
+  const departures = rebuild ? planner.dropped(indexed) : planner.departures();
+  if (rebuild) await carryOver(liveSections, writer, run.streamedStats, departures.kept);
+  else writer.remove(departures.sectionIds);
   await writer.flush();
   await pipeline.drain();
   const failures = [...pipeline.failures];
   if (failures.length === 0 && (rebuild || writer.changedSections || !statsWereCurrent)) {
     await saveTermStats(client, target, run.streamedStats ?? (await countTermStats(sections)));
   }
-  if (rebuild) await swapInRebuild(client, live, sections, writer.sectionsSent, failures);
-  return { ...run.counts, deleted: departures.articles, sectionsSent: writer.sectionsSent, failures, seconds: (Date.now() - started) / 1000 };
+  const swapped = rebuild && (await finishRebuild(run, sections, departures, indexed.size, failures));
+  const deleted = rebuild && !swapped ? 0 : departures.articles;
+  return { ...run.counts, deleted, kept: departures.kept, sectionsSent: writer.sectionsSent, failures, seconds: (Date.now() - started) / 1000 };
+}
+
+/** Swaps the rebuilt index in when nothing failed and its guards hold; true once it is live. */
+async function finishRebuild(run: Run, next: SectionIndex, dropped: Departures, liveArticles: number, failures: string[]): Promise<boolean> {
+  const { client, index: live, settings, force = false } = run.options;
+  if (failures.length > 0) {
+    await dropNextIndexes(client, live);
+    return false;
+  }
+  const refusal = await swapInRebuild({ client, live, next, settings, sectionsSent: run.writer.sectionsSent, dropped, liveArticles, force });
+  if (refusal !== null) failures.push(refusal);
+  return refusal === null;
 }
 
 /** Acknowledged by the engine before any section changes; done by it even if this run dies. */
@@ -127,10 +149,16 @@ async function readAndSend(run: Run): Promise<void> {
   const { options, counts } = run;
   let bytesRead = 0;
   for await (const result of options.articles ?? readArticles(options.paths, (bytes) => (bytesRead += bytes))) {
-    if ('problem' in result) counts.problems.push(result.problem);
+    if ('problem' in result) problem(run, result.problem);
     else await sendArticle(run, result.article);
     options.onProgress?.({ bytesRead, articles: counts.articles, sections: counts.sections, problems: counts.problems.length });
   }
+}
+
+/** A file or line that could not be read: reported, and nothing indexed from that file is deleted by this run. */
+function problem(run: Run, found: ReadProblem): void {
+  run.counts.problems.push(found);
+  run.planner.readFailed(storedOrigin(found.file), found.line === null ? found.message : `line ${found.line}: ${found.message}`);
 }
 
 async function sendArticle(run: Run, article: Article): Promise<void> {
@@ -139,7 +167,11 @@ async function sendArticle(run: Run, article: Article): Promise<void> {
   const located = { ...article, origin: { ...article.origin, file: storedOrigin(file) } };
   const change = run.planner.plan(located, `${file}:${line}`);
   if (change.kind === 'duplicate') {
-    counts.problems.push({ file, line, message: `article id "${article.id}" was already read from ${change.firstReadAt}; this copy is skipped` });
+    problem(run, { file, line, message: `article id "${article.id}" was already read from ${change.firstReadAt}; this copy is skipped` });
+    return;
+  }
+  if (change.kind === 'collision') {
+    problem(run, { file, line, message: `article id "${article.id}" is already indexed from ${change.indexedFrom}; ids must be unique across the archive, this copy is skipped` });
     return;
   }
   counts.articles++;
@@ -165,14 +197,4 @@ async function countTermStats(sections: SectionIndex): Promise<TermStats> {
   const stats = emptyTermStats();
   for await (const page of sections.statsPages()) for (const section of page) addSection(stats, section);
   return stats;
-}
-
-/** The last guard before searchers see it: the fresh index holds every section sent, or it is not swapped in. */
-async function swapInRebuild(client: EngineClient, live: string, sections: SectionIndex, sectionsSent: number, failures: string[]): Promise<void> {
-  const held = await sections.countSections();
-  if (failures.length === 0 && held !== sectionsSent) {
-    failures.push(`the rebuilt index holds ${held} sections where ${sectionsSent} were sent; it was not swapped in`);
-  }
-  if (failures.length === 0) await swapInNextIndex(client, live);
-  await dropNextIndexes(client, live);
 }

@@ -17,6 +17,6 @@ export function standbyService(engineUrl: string, entities: SiteService['entitie
     overview: unreachable,
     matchSpecFor: () => ({ exact: new Set(), prefix: null }),
     entities,
-    healthy: async () => false,
+    healthy: async () => ({ ok: false, engine: 'down' }),
   };
 }

@@ -10,8 +10,8 @@ export function apiRoutes(service: SiteService): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/healthz', async (c) => {
-    const healthy = await service.healthy();
-    return c.json(healthy ? { status: 'ok' } : { status: 'unavailable', engine: 'down' }, healthy ? 200 : 503);
+    const { ok, ...problem } = await service.healthy();
+    return c.json(ok ? { status: 'ok' } : { status: 'unavailable', ...problem }, ok ? 200 : 503);
   });
 
   routes.get('/api/search', async (c) => {

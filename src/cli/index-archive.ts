@@ -64,7 +64,7 @@ await runCli(async () => {
   const config = readConfig();
   const lock = await takeIndexLock(config, args.wait);
   if (lock === null) return INDEX_BUSY_EXIT;
-  const engine = await connectEngine(config);
+  const engine = await connectEngine(config, (line) => console.error(line));
   let retries = 0;
   try {
     const client = createRetryingEngineClient(engine.url, engine.masterKey, {

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { extname } from 'node:path';
 import { readConfig, type Config } from '../config.ts';
 import { createEngineClient } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
-import { isHealthy, type EngineHandle } from '../engine/embedded.ts';
+import { isHealthy, isPortFree, type EngineHandle } from '../engine/embedded.ts';
 import { isEngineUnreachable } from '../engine/errors.ts';
 import { ensureReadKey } from '../engine/read-key.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/index.ts';
@@ -17,6 +17,15 @@ const ENGINE_POLL_MS = 2000;
 
 type Site = Awaited<ReturnType<typeof createSite>>;
 
+/** What a stop has to end, filled in as start-up goes on. */
+interface Running {
+  engine: EngineHandle;
+  indexing: ChildProcess | null;
+  site: Site | null;
+  server: ReturnType<typeof serveApp> | null;
+  stopping: boolean;
+}
+
 class StartAborted extends Error {
   constructor(readonly code: number) {
     super(`the index command exited with ${code}`);
@@ -24,12 +33,13 @@ class StartAborted extends Error {
 }
 
 /** Indexes data/ and builds the site; null when the engine cannot be reached. */
-function siteStarter(config: Config, engine: EngineHandle, gazetteer: Gazetteer): () => Promise<Site | null> {
+function siteStarter(config: Config, running: Running, gazetteer: Gazetteer): () => Promise<Site | null> {
+  const { engine } = running;
   const adminClient = createEngineClient(engine.url, engine.masterKey, 60_000);
   return async () => {
     // The archive shipped in data/ is brought up to date at every start; unchanged articles cost nothing.
     // The index command does it in a process of its own, so what it reads never stays in the server's memory.
-    const indexed = await runIndexCommand(config.dataDir);
+    const indexed = await runIndexCommand(config.dataDir, running);
     if (indexed === INDEX_BUSY_EXIT) console.log(`${config.dataDir} was not brought up to date (see above); the site serves what the index holds.`);
     else if (indexed >= 2) throw new StartAborted(indexed);
     else if (indexed !== 0) console.log(`Indexing ${config.dataDir} ended with problems (see above); the site serves what the index holds.`);
@@ -43,72 +53,99 @@ function siteStarter(config: Config, engine: EngineHandle, gazetteer: Gazetteer)
   };
 }
 
-await runCli(async () => {
-  let stopping = false;
-  const config = readConfig();
-  const engine = await connectEngine(config);
-  console.log(engine.owned ? `Started Meilisearch at ${engine.url} (data in ${config.engineHome}/)` : `Using Meilisearch at ${engine.url}`);
-  const gazetteer = loadGazetteer();
-  const bringUp = siteStarter(config, engine, gazetteer);
+/**
+ * Stops in order: the indexing child, then the server once its answers in flight are done, then
+ * the lease on the engine (the embedded engine stops once no other command uses it).
+ */
+function stopper(running: Running): (why: string, code: number) => Promise<void> {
+  return async (why, code) => {
+    if (running.stopping) return;
+    running.stopping = true;
+    console.log(`${why}: finishing requests and stopping`);
+    running.indexing?.kill('SIGTERM');
+    running.site?.stop();
+    await running.server?.stop();
+    await running.engine.stop();
+    process.exit(code);
+  };
+}
 
-  let site: Site | null;
+await runCli(async () => {
+  const config = readConfig();
+  // Checked before anything starts, so a taken port leaves nothing running.
+  if (!(await isPortFree(config.port, config.host))) {
+    console.error(`error: port ${config.port} on ${config.host} is in use: stop what listens there, or set PORT to another port.`);
+    return 2;
+  }
+  const engine = await connectEngine(config, (line) => console.log(line));
+  console.log(engine.owned ? `Started Meilisearch at ${engine.url} (data in ${config.engineHome}/)` : `Using Meilisearch at ${engine.url}`);
+  const running: Running = { engine, indexing: null, site: null, server: null, stopping: false };
+  const stop = stopper(running);
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  const gazetteer = loadGazetteer();
+  const bringUp = siteStarter(config, running, gazetteer);
   try {
-    site = (await isHealthy(engine.url, 3000)) ? await bringUp() : null;
+    running.site = (await isHealthy(engine.url, 3000)) ? await bringUp() : null;
   } catch (error) {
     // A configuration error, or the index command was interrupted: nothing to serve from this start.
     await engine.stop();
     if (error instanceof StartAborted) return error.code;
     throw error;
   }
-  // The standby app is built only when the engine did not answer: most starts never need it.
-  let standby: ReturnType<typeof createStandbySite> | undefined;
-  const server = serveApp({
-    port: config.port,
-    host: config.host,
-    app: () => (site ?? (standby ??= createStandbySite({ engineUrl: engine.url, gazetteer }))).app,
-    onListening: (url) => console.log(`Archive search ready: ${url}`),
-  });
-  if (!site) {
-    console.log(`Meilisearch at ${engine.url} does not answer: pages say so (503) until it does.`);
-    whenEngineAnswers({
-      healthy: () => isHealthy(engine.url, 2000),
-      bringUp: async () => {
-        site = await bringUp().catch((error: unknown) => {
-          console.error(`Could not bring the site up yet: ${(error as Error).message}`);
-          return null;
-        });
-        if (site) console.log(`Meilisearch at ${engine.url} answers: searching is available.`);
-        return site !== null;
-      },
-      stopped: () => stopping,
-      intervalMs: ENGINE_POLL_MS,
-    });
-  }
-
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: finishing requests and stopping`);
-    site?.stop();
-    await server.stop();
-    await engine.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  if (running.stopping) return 0;
+  serve(config, running, gazetteer, stop);
+  if (!running.site) awaitEngine(engine, running, bringUp);
   return 0;
 });
+
+/** The site, or while the engine has not answered since the start, the standby app that says so. */
+function serve(config: Config, running: Running, gazetteer: Gazetteer, stop: (why: string, code: number) => Promise<void>): void {
+  // The standby app is built only when the engine did not answer: most starts never need it.
+  let standby: ReturnType<typeof createStandbySite> | undefined;
+  running.server = serveApp({
+    port: config.port,
+    host: config.host,
+    app: () => (running.site ?? (standby ??= createStandbySite({ engineUrl: running.engine.url, gazetteer }))).app,
+    onListening: (url) => console.log(`Archive search ready: ${url}`),
+    onError: (error) => {
+      console.error(`error: cannot serve on ${config.host}:${config.port}: ${error.message}`);
+      void stop('not serving', 2);
+    },
+  });
+}
+
+function awaitEngine(engine: EngineHandle, running: Running, bringUp: () => Promise<Site | null>): void {
+  console.log(`Meilisearch at ${engine.url} does not answer: pages say so (503) until it does.`);
+  whenEngineAnswers({
+    healthy: () => isHealthy(engine.url, 2000),
+    bringUp: async () => {
+      running.site = await bringUp().catch((error: unknown) => {
+        console.error(`Could not bring the site up yet: ${(error as Error).message}`);
+        return null;
+      });
+      if (running.site) console.log(`Meilisearch at ${engine.url} answers: searching is available.`);
+      return running.site !== null;
+    },
+    stopped: () => running.stopping,
+    intervalMs: ENGINE_POLL_MS,
+  });
+}
 
 /**
  * `npm run index -- PATH` in a child process (same loader, same environment, so the same engine); its
  * exit code. It does not wait for another index run (a rebuild may take long): the site starts anyway.
  */
-function runIndexCommand(path: string): Promise<number> {
+function runIndexCommand(path: string, running: Running): Promise<number> {
   // Beside this file: index-archive.ts under tsx, index-archive.js in the compiled output.
   const command = new URL(`./index-archive${extname(import.meta.url)}`, import.meta.url).pathname;
   const child = spawn(process.execPath, [...INDEXER_NODE_FLAGS, ...process.execArgv, command, '--no-wait', path], { stdio: 'inherit' });
+  running.indexing = child;
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => resolve(code ?? 130));
+    child.once('exit', (code) => {
+      running.indexing = null;
+      resolve(code ?? 130);
+    });
   });
 }

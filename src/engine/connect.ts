@@ -1,18 +1,19 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
-import { acquireEmbeddedEngine, type EngineHandle } from './embedded.ts';
+import type { EngineHandle } from './embedded.ts';
+import { acquireEmbeddedEngine, type EngineEvents } from './engine-lease.ts';
 
 /**
  * The configured external engine, or the embedded one (shared with other processes of the app).
  * An external engine that does not answer yet is no error here: `npm start` serves 503 pages until
  * it does, the index command retries.
  */
-export async function connectEngine(config: Config): Promise<EngineHandle> {
+export async function connectEngine(config: Config, onEvent?: EngineEvents): Promise<EngineHandle> {
   if (config.meiliUrl !== null && config.meiliMasterKey !== null) {
     return { url: config.meiliUrl, masterKey: config.meiliMasterKey, owned: false, pid: null, stop: async () => {} };
   }
-  return acquireEmbeddedEngine(config.engineHome);
+  return acquireEmbeddedEngine(config.engineHome, onEvent);
 }
 
 /**

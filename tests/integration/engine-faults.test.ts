@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineClient } from '../../src/engine/client.ts';
-import { freePort, readOrCreateMasterKey, startEngine, type EngineHandle } from '../../src/engine/embedded.ts';
+import { freePort, startEngine, type EngineHandle } from '../../src/engine/embedded.ts';
+import { readOrCreateMasterKey } from '../../src/engine/engine-home.ts';
 import { rawRequest, startArchiveServer } from '../harness.ts';
 import { fixture, seedSite, type SeededSite, type Site, useSeededSite } from '../helpers.ts';
 

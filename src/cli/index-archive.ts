@@ -4,6 +4,8 @@ import { readConfig, type Config } from '../config.ts';
 import { createRetryingEngineClient } from '../engine/client.ts';
 import { describeEngineError, isEngineFailure } from '../engine/errors.ts';
 import { connectEngine, indexWriterLockName } from '../engine/connect.ts';
+import type { EngineHandle } from '../engine/embedded.ts';
+import { diskProblem, watchFaults, type FaultWatch } from '../engine/fault-watch.ts';
 import { isLockHolder, tryHostLock, waitForHostLock, type HostLock, type LockHolder } from '../engine/host-lock.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
@@ -58,6 +60,21 @@ async function takeIndexLock(config: Config, wait: boolean): Promise<HostLock | 
   return null;
 }
 
+/** How often a run on the embedded engine looks at the free space of its disk. */
+const DISK_CHECK_MS = 2000;
+
+/**
+ * On a full disk the engine's batch fails and is retried for ever, its tasks "processing": a run on
+ * the embedded engine stops with the reason instead of waiting on them (it is safe to stop at any point).
+ */
+function stopOnFullDisk(config: Config, engine: EngineHandle, lock: HostLock): FaultWatch | null {
+  if (config.meiliUrl !== null) return null;
+  return watchFaults([() => diskProblem(config.engineHome)], DISK_CHECK_MS, (problem) => {
+    console.error(`\nfailed: ${problem}`);
+    void Promise.all([engine.stop(), lock.release()]).finally(() => process.exit(1));
+  });
+}
+
 await runCli(async () => {
   const args = readArguments();
   if (typeof args === 'number') return args;
@@ -65,6 +82,7 @@ await runCli(async () => {
   const lock = await takeIndexLock(config, args.wait);
   if (lock === null) return INDEX_BUSY_EXIT;
   const engine = await connectEngine(config, (line) => console.error(line));
+  const diskWatch = stopOnFullDisk(config, engine, lock);
   let retries = 0;
   try {
     const client = createRetryingEngineClient(engine.url, engine.masterKey, {
@@ -93,7 +111,10 @@ await runCli(async () => {
     console.error(`failed: ${describeEngineError(error)}${retries > 0 ? ` (after ${retries} retried requests)` : ''}`);
     return 1;
   } finally {
+    diskWatch?.stop();
     await engine.stop();
     await lock.release();
   }
 });
+// Polls of tasks that an engine left "processing" (a full disk) would keep the process alive: the run is over.
+process.exit();

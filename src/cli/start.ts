@@ -5,6 +5,7 @@ import { createEngineClient } from '../engine/client.ts';
 import { connectEngine } from '../engine/connect.ts';
 import { isHealthy, isPortFree, type EngineHandle } from '../engine/embedded.ts';
 import { isEngineUnreachable } from '../engine/errors.ts';
+import { diskProblem, failedTaskProblem, watchFaults } from '../engine/fault-watch.ts';
 import { ensureReadKey } from '../engine/read-key.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/index.ts';
 import { serveApp, whenEngineAnswers } from '../web/server.ts';
@@ -14,6 +15,8 @@ import { runCli } from './run.ts';
 
 /** How often start-up checks for an engine that did not answer. */
 const ENGINE_POLL_MS = 2000;
+/** How often the server looks for a full disk or a failed engine task (reported by /healthz within this). */
+const FAULT_CHECK_MS = 10_000;
 
 type Site = Awaited<ReturnType<typeof createSite>>;
 
@@ -36,6 +39,13 @@ class StartAborted extends Error {
 function siteStarter(config: Config, running: Running, gazetteer: Gazetteer): () => Promise<Site | null> {
   const { engine } = running;
   const adminClient = createEngineClient(engine.url, engine.masterKey, 60_000);
+  // The site's key cannot read tasks: the server watches the engine with the master key and tells /healthz.
+  const watchClient = createEngineClient(engine.url, engine.masterKey);
+  const faults = watchFaults(
+    [...(config.meiliUrl === null ? [() => diskProblem(config.engineHome)] : []), () => failedTaskProblem(watchClient, config.index)],
+    FAULT_CHECK_MS,
+    (problem) => console.error(`engine: ${problem}`),
+  );
   return async () => {
     // The archive shipped in data/ is brought up to date at every start; unchanged articles cost nothing.
     // The index command does it in a process of its own, so what it reads never stays in the server's memory.
@@ -45,7 +55,7 @@ function siteStarter(config: Config, running: Running, gazetteer: Gazetteer): ()
     else if (indexed !== 0) console.log(`Indexing ${config.dataDir} ended with problems (see above); the site serves what the index holds.`);
     try {
       const apiKey = config.meiliSearchKey ?? (await ensureReadKey(adminClient, config.index));
-      return await createSite({ engineUrl: engine.url, apiKey, index: config.index, gazetteer });
+      return await createSite({ engineUrl: engine.url, apiKey, index: config.index, gazetteer, engineFault: faults.current });
     } catch (error) {
       if (isEngineUnreachable(error)) return null;
       throw error;

@@ -49,8 +49,11 @@ export interface EngineRequest {
   searches: number;
 }
 
-/** Whether the site can answer: the engine is down, or up with an index that cannot serve the product's searches (and why). */
-export type EngineHealth = { ok: true } | { ok: false; engine: 'down' } | { ok: false; index: string };
+/**
+ * Whether the site can answer: the engine is down, in trouble (a full disk, a task it failed), or up
+ * with an index that cannot serve the product's searches; with the reason.
+ */
+export type EngineHealth = { ok: true } | { ok: false; engine: 'down' } | { ok: false; engine: 'fault'; reason: string } | { ok: false; index: string };
 
 /**
  * One search that needs every filter and sort the site uses: an index swapped in without its

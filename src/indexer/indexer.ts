@@ -65,6 +65,7 @@ interface Run {
   options: IndexOptions;
   planner: ChangePlanner;
   writer: SectionWriter;
+  pipeline: TaskPipeline;
   /** Counted on the way in when the index starts empty; null when it is recounted at the end. */
   streamedStats: TermStats | null;
   counts: ReadCounts;
@@ -106,6 +107,7 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
     options,
     planner,
     writer,
+    pipeline,
     // A fresh index gets its statistics counted on the way in; an updated one is recounted at the end.
     streamedStats: rebuild || indexed.size === 0 ? emptyTermStats() : null,
     counts: { articles: 0, changed: 0, unchanged: 0, sections: 0, problems: [] },
@@ -113,22 +115,27 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   await readAndSend(run);
 
   const departures = rebuild ? planner.dropped(indexed) : planner.departures();
-  if (rebuild) await carryOver(liveSections, writer, run.streamedStats, departures.kept);
-  else writer.remove(departures.sectionIds);
-  await writer.flush();
+  // An engine that refused a payload takes nothing more: what was read is not sent, nothing is deleted.
+  if (!pipeline.broken) {
+    if (rebuild) await carryOver(liveSections, writer, run.streamedStats, departures.kept);
+    else writer.remove(departures.sectionIds);
+    await writer.flush();
+  }
   await pipeline.drain();
   const failures = [...pipeline.failures];
   if (failures.length === 0 && (rebuild || writer.changedSections || !statsWereCurrent)) {
     await saveTermStats(client, target, run.streamedStats ?? (await countTermStats(sections)));
   }
   const swapped = rebuild && (await finishRebuild(run, sections, departures, indexed.size, failures));
-  const deleted = rebuild && !swapped ? 0 : departures.articles;
+  const deleted = (rebuild && !swapped) || pipeline.broken ? 0 : departures.articles;
   return { ...run.counts, deleted, kept: departures.kept, sectionsSent: writer.sectionsSent, failures, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Swaps the rebuilt index in when nothing failed and its guards hold; true once it is live. */
 async function finishRebuild(run: Run, next: SectionIndex, dropped: Departures, liveArticles: number, failures: string[]): Promise<boolean> {
   const { client, index: live, settings, force = false } = run.options;
+  // Behind a refused payload the engine takes no task either: the next run drops what is left.
+  if (run.pipeline.broken) return false;
   if (failures.length > 0) {
     await dropNextIndexes(client, live);
     return false;
@@ -149,6 +156,7 @@ async function readAndSend(run: Run): Promise<void> {
   const { options, counts } = run;
   let bytesRead = 0;
   for await (const result of options.articles ?? readArticles(options.paths, (bytes) => (bytesRead += bytes))) {
+    if (run.pipeline.broken) return;
     if ('problem' in result) problem(run, result.problem);
     else await sendArticle(run, result.article);
     options.onProgress?.({ bytesRead, articles: counts.articles, sections: counts.sections, problems: counts.problems.length });

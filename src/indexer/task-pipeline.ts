@@ -1,4 +1,5 @@
 import type { EngineTask } from '../engine/client.ts';
+import { describeEngineError } from '../engine/errors.ts';
 
 /**
  * Engine tasks enqueued and not yet done before the reader waits: back-pressure on the engine's
@@ -15,21 +16,34 @@ export interface TaskPipeline {
   follow(task: EngineTask, what: string): void;
   /**
    * Puts a task in line and returns once the engine holds its payload, so the caller lets the
-   * payload go before it builds the next. A delivery that failed is recorded when its turn comes.
+   * payload go before it builds the next. A delivery the engine refused (after the client's retries)
+   * is recorded at once and breaks the pipeline.
    */
   hand(task: EngineTask, what: string): Promise<void>;
-  /** Returns once fewer tasks than the bound are left undone. */
+  /** Returns once fewer tasks than the bound are left undone, or the pipeline is broken. */
   makeRoom(): Promise<void>;
-  /** Returns once every task is done or failed. */
+  /** Returns once every task is done or failed, or the pipeline is broken. */
   drain(): Promise<void>;
-  /** `what: reason` for each task that failed, in their order. */
+  /** `what: reason` for each task that failed, in their order (a refused delivery first). */
   readonly failures: readonly string[];
+  /**
+   * True once the engine refused a payload: it cannot take more (a full disk answers so, while the
+   * tasks before it stay "processing" for ever), so nothing more is sent and nothing is waited for.
+   */
+  readonly broken: boolean;
 }
+
+/** The engine's own words: a refused delivery wraps them in the client's "Request to … has failed". */
+const reasonOf = (error: unknown): string => (error instanceof Error ? describeEngineError(error) : String(error));
 
 export function createTaskPipeline(maxInFlight = MAX_TASKS_IN_FLIGHT): TaskPipeline {
   const failures: string[] = [];
   // Each entry settles once its task and every task before it are done; none rejects.
   const inFlight: Promise<void>[] = [];
+  const refused = new Set<EngineTask>();
+  let broken = false;
+  let breakOff = () => {};
+  const brokenOff = new Promise<void>((resolve) => (breakOff = resolve));
   const follow = (task: EngineTask, what: string): void => {
     // The engine does an index's tasks in order: each is waited for once the one before is done, so
     // one task is polled at a time, not every task in flight.
@@ -38,7 +52,7 @@ export function createTaskPipeline(maxInFlight = MAX_TASKS_IN_FLIGHT): TaskPipel
       previous.then(() => task.done()).then(
         () => undefined,
         (error: unknown) => {
-          failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+          if (!refused.has(task)) failures.push(`${what}: ${reasonOf(error)}`);
         },
       ),
     );
@@ -49,14 +63,22 @@ export function createTaskPipeline(maxInFlight = MAX_TASKS_IN_FLIGHT): TaskPipel
       follow(task, what);
       // Its payload (megabytes of JSON) is let go once the engine has it: a busy engine accepts
       // slowly, and not waiting here let payloads pile up (docs/decisions.md#payload-handover).
-      await task.accepted().catch(() => undefined);
+      await task.accepted().catch((error: unknown) => {
+        refused.add(task);
+        failures.push(`${what}: ${reasonOf(error)}`);
+        broken = true;
+        breakOff();
+      });
     },
     async makeRoom() {
-      while (inFlight.length >= maxInFlight) await inFlight.shift();
+      while (!broken && inFlight.length >= maxInFlight) await Promise.race([inFlight.shift(), brokenOff]);
     },
     async drain() {
-      await Promise.all(inFlight);
+      await Promise.race([Promise.all(inFlight), brokenOff]);
     },
     failures,
+    get broken() {
+      return broken;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { createEntityCatalog } from '../entities/catalog.ts';
+import type { EngineHealth } from '../engine/archive-reader.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { createSearchService } from '../search/service.ts';
 import { createApp } from './app.ts';
@@ -15,12 +16,19 @@ export interface SiteOptions {
   engineTimeoutMs?: number;
   /** Bound of a whole request (default REQUEST_TIMEOUT_MS of the app). */
   requestTimeoutMs?: number;
+  /** A fault of the engine seen by whoever watches it with more rights than the site (a full disk, a failed task), or null. */
+  engineFault?: () => string | null;
 }
 
 /** Everything the web app needs, wired once at start: assets, the search service, the app. */
 export async function createSite(options: SiteOptions) {
   const service = await createSearchService(options);
-  const app = createApp({ service, assets: loadAssets(), requestTimeoutMs: options.requestTimeoutMs });
+  const { engineFault } = options;
+  const healthy = async (): Promise<EngineHealth> => {
+    const reason = engineFault?.() ?? null;
+    return reason === null ? service.healthy() : { ok: false, engine: 'fault', reason };
+  };
+  const app = createApp({ service: { ...service, healthy }, assets: loadAssets(), requestTimeoutMs: options.requestTimeoutMs });
   return { app, service, stop: service.stop };
 }
 

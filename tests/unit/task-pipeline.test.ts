@@ -54,14 +54,21 @@ describe('the task pipeline', () => {
     expect(pipeline.failures).toEqual([]);
   });
 
-  it('returns from a payload the engine never got without throwing, and records the failure in its turn', async () => {
-    const pipeline = createTaskPipeline(10);
+  it('returns from a payload the engine refused without throwing, records the failure at once, and waits for nothing more', async () => {
+    const pipeline = createTaskPipeline(2);
+    const stuck = fakeTask('stuck');
+    pipeline.follow(stuck, 'a batch the engine keeps processing');
     const task = fakeTask('payload');
     const handed = pipeline.hand(task, '2000 sections');
-    task.refuse('Request to http://127.0.0.1:7700/indexes/x/documents has failed');
+    task.refuse('No space left on device (os error 28)');
     await handed;
-    await pipeline.drain();
-    expect(pipeline.failures).toEqual(['2000 sections: Request to http://127.0.0.1:7700/indexes/x/documents has failed']);
+    expect(pipeline.failures).toEqual(['2000 sections: No space left on device (os error 28)']);
+    expect(pipeline.broken).toBe(true);
+    expect(await hasSettled(pipeline.makeRoom())).toBe(true);
+    expect(await hasSettled(pipeline.drain())).toBe(true);
+    stuck.succeed();
+    await settleCallbacks();
+    expect(pipeline.failures).toEqual(['2000 sections: No space left on device (os error 28)']);
   });
 
   it('holds the caller back while the bound of tasks is undone, until the oldest are done', async () => {

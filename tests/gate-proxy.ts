@@ -7,10 +7,12 @@ import type { AddressInfo } from 'node:net';
 export interface GatedRequest {
   method: string;
   path: string;
+  /** The request's body as text. */
+  body: string;
 }
 
-/** What the proxy does with a request: pass it on, hold it until the gate opens, or answer for the engine. */
-export type GateAction = 'pass' | 'hold' | { status: number; body: string };
+/** What the proxy does with a request: pass it on, hold it until the gate opens, pass it on late, or answer for the engine. */
+export type GateAction = 'pass' | 'hold' | { delayMs: number } | { status: number; body: string };
 
 export interface GateProxy {
   url: string;
@@ -20,6 +22,8 @@ export interface GateProxy {
   steer(decide: (request: GatedRequest) => GateAction): void;
   /** Lets the held requests through, and every later one. */
   open(): void;
+  /** The most requests that were being delayed at one time. */
+  readonly mostDelayedAtOnce: number;
   close(): Promise<void>;
 }
 
@@ -27,6 +31,8 @@ export async function startGateProxy(target: string): Promise<GateProxy> {
   let decide: (request: GatedRequest) => GateAction = () => 'pass';
   let onHeld: (request: GatedRequest) => void = () => {};
   let waiting: (() => void)[] = [];
+  let delayed = 0;
+  let mostDelayedAtOnce = 0;
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const outgoing = request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, host: new URL(target).host, connection: 'close' } }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -39,11 +45,18 @@ export async function startGateProxy(target: string): Promise<GateProxy> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const seen = { method: req.method ?? 'GET', path: new URL(req.url ?? '/', target).pathname };
+      const body = Buffer.concat(chunks);
+      const seen = { method: req.method ?? 'GET', path: new URL(req.url ?? '/', target).pathname, body: body.toString() };
       const action = decide(seen);
-      if (action === 'pass') return forward(req, res, Buffer.concat(chunks));
+      if (action === 'pass') return forward(req, res, body);
+      if (action !== 'hold' && 'delayMs' in action) {
+        mostDelayedAtOnce = Math.max(mostDelayedAtOnce, ++delayed);
+        setTimeout(() => forward(req, res, body), action.delayMs);
+        res.once('close', () => delayed--);
+        return;
+      }
       if (action !== 'hold') return res.writeHead(action.status, { 'content-type': 'application/json' }).end(action.body);
-      waiting.push(() => forward(req, res, Buffer.concat(chunks)));
+      waiting.push(() => forward(req, res, body));
       onHeld(seen);
     });
   });
@@ -62,6 +75,9 @@ export async function startGateProxy(target: string): Promise<GateProxy> {
       const released = waiting;
       waiting = [];
       for (const release of released) release();
+    },
+    get mostDelayedAtOnce() {
+      return mostDelayedAtOnce;
     },
     close: async () => {
       server.closeAllConnections();

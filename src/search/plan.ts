@@ -1,4 +1,4 @@
-import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, KEYWORD_RANK_FIELDS, RERANK_FIELDS, type FacetName } from '../archive-index/index.ts';
+import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, KEYWORD_RANK_FIELDS, MAX_QUESTION_DEPTH, RERANK_FIELDS, type FacetName } from '../archive-index/index.ts';
 import type { EngineAsk, EngineHits, EngineSearch } from '../engine/archive-reader.ts';
 import { allOf, anyOf, quoteFilterValue } from './filter-expression.ts';
 import { engineQueryStrings, hasSearchTerms, MAX_BRANCHES, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
@@ -88,7 +88,7 @@ const SECTION_FIELDS = [...new Set([...HIT_FIELDS, ...KEYWORD_RANK_FIELDS])];
 function mainWindow(kind: SearchKind, rank: boolean, page: number, pageSize: number): Partial<EngineSearch> {
   // A question's candidates need no exact count (the engine counting every hit of a loose match costs);
   // page mode makes the engine count the articles exactly.
-  if (kind === 'question') return { limit: Math.max(CANDIDATES_MAIN, page * pageSize), offset: 0, attributesToRetrieve: RERANK_FIELDS, distinct: ONE_PER_ARTICLE };
+  if (kind === 'question') return { limit: Math.min(MAX_QUESTION_DEPTH, Math.max(CANDIDATES_MAIN, page * pageSize)), offset: 0, attributesToRetrieve: RERANK_FIELDS, distinct: ONE_PER_ARTICLE };
   if (kind === 'keyword' && rank) return { page: 1, hitsPerPage: KEYWORD_DEPTH, attributesToRetrieve: KEYWORD_RANK_FIELDS, distinct: ONE_PER_ARTICLE };
   return { page, hitsPerPage: pageSize, attributesToRetrieve: kind === 'keyword' ? KEYWORD_RANK_FIELDS : HIT_FIELDS, distinct: ONE_PER_ARTICLE };
 }

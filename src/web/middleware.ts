@@ -9,11 +9,13 @@ import { isEngineFailure } from '../engine/errors.ts';
 import { MESSAGES } from '../../views/messages.ts';
 import { messagePage, type AppEnv } from './render.tsx';
 import { BadParameterError } from './request-params.ts';
+import { SearchesBusyError, searchAdmission } from './search-admission.ts';
 import type { AssetUrls } from './view-models.ts';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_BODY_BYTES = 16 * 1024;
 const RETRY_AFTER_SECONDS = '5';
+const BUSY_RETRY_AFTER_SECONDS = '2';
 
 /** htmx needs no inline script or style and no eval (see the htmx-config meta in the layout). */
 const CONTENT_SECURITY_POLICY = {
@@ -38,6 +40,9 @@ export function useMiddleware(app: Hono<AppEnv>, options: { requestTimeoutMs?: n
   app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use(timeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS, () => new HTTPException(503, { message: 'request timed out' })));
   app.use(compress());
+  const admission = searchAdmission();
+  app.use('/search', admission);
+  app.use('/api/search', admission);
   // ETags where a client can get a 304: the API (tagged in its route), and assets (their fingerprint
   // is the tag). Pages carry a fresh CSP nonce each time: a tag of theirs would never match.
   app.use('/assets/*', etag());
@@ -50,6 +55,10 @@ export function useErrorPages(app: Hono<AppEnv>, assets: AssetUrls): void {
     const api = c.req.path.startsWith('/api/');
     if (error instanceof BadParameterError) {
       return api ? c.json({ error: error.message, parameter: error.parameter }, 400) : messagePage(c, assets, MESSAGES.badParameter(error.parameter, error.message), 400);
+    }
+    if (error instanceof SearchesBusyError) {
+      c.header('Retry-After', BUSY_RETRY_AFTER_SECONDS);
+      return api ? c.json({ error: 'too many searches at once' }, 503) : messagePage(c, assets, MESSAGES.busy, 503);
     }
     if (isEngineFailure(error) || (error instanceof HTTPException && error.status === 503)) {
       c.header('Retry-After', RETRY_AFTER_SECONDS);

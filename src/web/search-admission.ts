@@ -1,0 +1,47 @@
+import type { MiddlewareHandler } from 'hono';
+import { MAX_QUERY_LENGTH } from '../archive-index/index.ts';
+import { isQuestionSearch } from '../search/plan.ts';
+import { parseQuery } from '../search/query-syntax.ts';
+
+/**
+ * Questions and OR queries fan out into several engine searches and re-rank their union (~10–40×
+ * the cost of a keyword search): at most this many run at once, so that keyword searches, article
+ * pages and /healthz stay fast while many are asked. Two cores are what the engine and the server
+ * share on the reference machine.
+ */
+export const MAX_EXPENSIVE_SEARCHES = 4;
+/** Expensive searches waiting for a turn; one more is answered 503 with Retry-After. */
+export const MAX_EXPENSIVE_WAITING = 16;
+
+/** Too many expensive searches at once: answered 503 with Retry-After, like an engine that is away. */
+export class SearchesBusyError extends Error {
+  override name = 'SearchesBusyError';
+}
+
+/** A search that fans out: a question, or a query with OR. Read as the search reads it, without the archive's statistics. */
+export function isExpensiveSearch(q: string): boolean {
+  const parsed = parseQuery(q.slice(0, MAX_QUERY_LENGTH), () => 0);
+  return isQuestionSearch(parsed) || parsed.either.length > 0;
+}
+
+/** A semaphore for the expensive searches of one app: `running` at once, `waiting` in line, the rest refused. */
+export function searchAdmission(running = MAX_EXPENSIVE_SEARCHES, waiting = MAX_EXPENSIVE_WAITING): MiddlewareHandler {
+  let inFlight = 0;
+  const line: (() => void)[] = [];
+  const release = () => {
+    const next = line.shift();
+    if (next) next();
+    else inFlight--;
+  };
+  return async (c, next) => {
+    if (!isExpensiveSearch(c.req.query('q') ?? '')) return next();
+    if (inFlight < running) inFlight++;
+    else if (line.length < waiting) await new Promise<void>((resolve) => line.push(resolve));
+    else throw new SearchesBusyError('too many searches at once');
+    try {
+      await next();
+    } finally {
+      release();
+    }
+  };
+}

@@ -14,8 +14,12 @@ export const MAX_QUESTION_DEPTH = 200;
 /** The longest query searched (and echoed); longer input is cut with a notice. */
 export const MAX_QUERY_LENGTH = 300;
 
-/** Sections of one article shown at most on its page. */
-export const MAX_ARTICLE_SECTIONS = 1000;
+/**
+ * Sections of one article read per engine request: a longer article is read page by page, up to
+ * MAX_ARTICLE_SECTIONS (more than the largest article a file or NDJSON line may hold).
+ */
+export const ARTICLE_SECTIONS_PER_REQUEST = 1000;
+export const MAX_ARTICLE_SECTIONS = 20_000;
 
 /** The last page a results list may link to: the one limit shared by the links and the parameter check. */
 export const lastPage = (total: number, pageSize: number): number => Math.min(Math.ceil(total / pageSize), MAX_PAGE);

@@ -74,7 +74,7 @@ export interface ArchiveReader {
   /** Documents by id, in the order of `ids` (missing ones left out). */
   fetch<T extends { id: string }>(ids: readonly string[], fields: readonly string[]): Promise<T[]>;
   /** Documents matching a filter, without ranking. */
-  documents<T>(filter: string, fields: readonly string[], limit: number): Promise<T[]>;
+  documents<T>(filter: string, fields: readonly string[], limit: number, offset?: number): Promise<T[]>;
   healthy(): Promise<EngineHealth>;
   /** When the index's term statistics last changed (throws when there are none yet). */
   statsVersion(): Promise<string>;
@@ -131,8 +131,8 @@ export function createArchiveReader({ url, apiKey, index, timeoutMs, trace }: Ar
       const byId = new Map(results.map((document) => [document.id, document]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
-    async documents<T>(filter: string, fields: readonly string[], limit: number) {
-      const { results } = await post<{ results: T[] }>({ path: `indexes/${index}/documents/fetch`, body: { filter, fields, limit }, searches: 1 });
+    async documents<T>(filter: string, fields: readonly string[], limit: number, offset = 0) {
+      const { results } = await post<{ results: T[] }>({ path: `indexes/${index}/documents/fetch`, body: { filter, fields, limit, offset }, searches: 1 });
       return results;
     },
     async healthy(): Promise<EngineHealth> {

@@ -1,4 +1,4 @@
-import { ARTICLE_FIELDS, FACET_ATTRIBUTE, FACET_NAMES, isSafeArticleId, MAX_ARTICLE_SECTIONS, type ArticleSection, type FacetName, type SectionDocument, type TermStats } from '../archive-index/index.ts';
+import { ARTICLE_FIELDS, ARTICLE_SECTIONS_PER_REQUEST, FACET_ATTRIBUTE, FACET_NAMES, isSafeArticleId, MAX_ARTICLE_SECTIONS, type ArticleSection, type FacetName, type SectionDocument, type TermStats } from '../archive-index/index.ts';
 import type { ArchiveReader } from '../engine/archive-reader.ts';
 import { quoteFilterValue } from './filter-expression.ts';
 
@@ -28,7 +28,13 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
     /** All sections of an article in order, or null when there is no such article. */
     async article(articleId: string): Promise<ArticleSection[] | null> {
       if (!isSafeArticleId(articleId)) return null;
-      const sections = await reader.documents<ArticleSection>(`articleId = ${quoteFilterValue(articleId)}`, ARTICLE_FIELDS, MAX_ARTICLE_SECTIONS);
+      const filter = `articleId = ${quoteFilterValue(articleId)}`;
+      const sections: ArticleSection[] = [];
+      for (let offset = 0; offset < MAX_ARTICLE_SECTIONS; offset += ARTICLE_SECTIONS_PER_REQUEST) {
+        const page = await reader.documents<ArticleSection>(filter, ARTICLE_FIELDS, ARTICLE_SECTIONS_PER_REQUEST, offset);
+        sections.push(...page);
+        if (page.length < ARTICLE_SECTIONS_PER_REQUEST) break;
+      }
       return sections.length === 0 ? null : sections.sort((a, b) => a.n - b.n);
     },
 

@@ -16,6 +16,7 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_BODY_BYTES = 16 * 1024;
 const RETRY_AFTER_SECONDS = '5';
 const BUSY_RETRY_AFTER_SECONDS = '2';
+const HSTS = 'max-age=15552000; includeSubDomains';
 
 /** htmx needs no inline script or style and no eval (see the htmx-config meta in the layout). */
 const CONTENT_SECURITY_POLICY = {
@@ -33,7 +34,13 @@ const CONTENT_SECURITY_POLICY = {
 
 /** Security headers, limits, compression and caching of every route. */
 export function useMiddleware(app: Hono<AppEnv>, options: { requestTimeoutMs?: number }): void {
-  app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false }));
+  // DENY, as frame-ancestors 'none' says (SAMEORIGIN contradicted it). HSTS only where the request came over
+  // HTTPS (a TLS proxy in front says so): over plain HTTP the header means nothing and misleads.
+  app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false, xFrameOptions: 'DENY', strictTransportSecurity: false }));
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.header('X-Forwarded-Proto') === 'https' || new URL(c.req.url).protocol === 'https:') c.header('Strict-Transport-Security', HSTS);
+  });
   // Only requests that may carry a body are checked: looking at a GET's body made the Node adapter
   // build a full fetch Request for every search.
   const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('request body too large', 413) });

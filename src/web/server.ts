@@ -16,11 +16,23 @@ export interface ServeOptions {
   onError: (error: Error) => void;
 }
 
+/**
+ * Bounds on slow or idle clients: a request's headers must arrive within 10 s and the whole request
+ * within 15 s (checked every second, not Node's 30 s), an idle kept-alive connection is closed after
+ * 5 s, a socket silent for 30 s is dropped, and past 1,000 connections new ones are refused. Node's
+ * defaults held a client trickling its headers for 60–90 s.
+ */
+const SLOW_CLIENT_LIMITS = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+const SOCKET_IDLE_MS = 30_000;
+const MAX_CONNECTIONS = 1000;
+
 /** Serves the app, tracking answers in flight so that a stop can drain them. */
 export function serveApp({ port, host, app, onListening, onError }: ServeOptions) {
-  const server = serve({ fetch: (request, env) => app().fetch(request, env), port, hostname: host }, (info) => {
+  const server = serve({ fetch: (request, env) => app().fetch(request, env), port, hostname: host, serverOptions: SLOW_CLIENT_LIMITS }, (info) => {
     onListening(`http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}/`);
   }) as Server; // serve() without a createServer option makes a node:http server.
+  server.maxConnections = MAX_CONNECTIONS;
+  server.setTimeout(SOCKET_IDLE_MS);
   server.once('error', onError);
   const inFlight = new Set<ServerResponse>();
   server.on('request', (_request: IncomingMessage, response: ServerResponse) => {

@@ -25,7 +25,8 @@ export function pageRoutes(service: SiteService, assets: Assets): Hono<AppEnv> {
   routes.get('/', async (c) => page(c, <SearchPage assets={assets} names={names} overview={await service.overview()} />));
 
   routes.get('/search', async (c) => {
-    c.header('Vary', 'HX-Request');
+    // The answer differs by all three: fragment or page, typing or not, history restore (a whole page).
+    c.header('Vary', 'HX-Request, HX-Trigger, HX-History-Restore-Request');
     const request = searchRequestFrom((name) => c.req.queries(name));
     // The search box itself asks while the user types: its last word is still a prefix.
     const result = resultsView(await service.search({ ...request, typing: c.req.header('HX-Trigger') === 'q' }));

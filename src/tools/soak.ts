@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,87 +8,16 @@ import { ENGINE_TIMEOUT_MS } from '../engine/client.ts';
 import { freePort, startEngine, type EngineHandle } from '../engine/embedded.ts';
 import { projectPath } from '../project-root.ts';
 import { rssMb, startServer, stopChild } from './processes.ts';
+import { drive, mix, percentile, QUERIES, someArticleIds } from './soak-load.ts';
+import { ownershipPhase } from './soak-ownership.ts';
 
-const USAGE = 'usage: npm run soak -- --seconds N [--corpus NEWS.ndjson.gz]   (mixed load at 32 clients; the engine is restarted once half way)';
+const USAGE =
+  'usage: npm run soak -- --seconds N [--corpus NEWS.ndjson.gz]   (mixed load at 32 clients: phase 1 restarts an external engine half way; ' +
+  'phase 2 runs npm start on the embedded engine with a rebuild beside it and kills the engine with SIGKILL, then compares the index with a clean build)';
 const CLIENTS = 32;
 /** After the engine is back, the app may still meet a socket to the old process once: 503s this long after are still the restart's. */
 const RECOVERY_GRACE_MS = ENGINE_TIMEOUT_MS;
 
-const QUERIES = ['حفتر', 'المخابرات', 'مصر', 'بنغازي', '"شرق المتوسط"', 'السودان -ليبيا', 'الليبي', 'القاهرة', 'مكتبات', 'ما هي علاقة القاهرة بشرق ليبيا'];
-const FILTERS = ['region=LY', 'region=EG', 'region=LY&region=EG', 'actor=khalifa-haftar', 'region=LY&actor=khalifa-haftar', 'region=SD&actor=abdel-fattah-al-burhan'];
-
-interface LoadRequest {
-  kind: 'api' | 'page' | 'fragment' | 'filter' | 'article' | 'other';
-  path: string;
-  headers?: Record<string, string>;
-}
-interface Sample {
-  at: number;
-  status: number;
-  ms: number;
-}
-
-/** The mix: searches (API, page, htmx fragment), filters alone and with words, article pages, the rest. */
-function mix(articleIds: readonly string[]): LoadRequest[] {
-  const q = (query: string) => `q=${encodeURIComponent(query)}`;
-  return [
-    ...QUERIES.map((query): LoadRequest => ({ kind: 'api', path: `/api/search?${q(query)}` })),
-    ...QUERIES.map((query): LoadRequest => ({ kind: 'page', path: `/search?${q(query)}` })),
-    ...QUERIES.map((query): LoadRequest => ({ kind: 'fragment', path: `/search?${q(query)}`, headers: { 'HX-Request': 'true', 'HX-Trigger': 'q' } })),
-    ...FILTERS.map((filter, i): LoadRequest => ({ kind: 'filter', path: `/api/search?${i % 2 === 0 ? '' : `${q(QUERIES[i] ?? '')}&`}${filter}` })),
-    ...FILTERS.map((filter): LoadRequest => ({ kind: 'filter', path: `/search?${filter}&page=2` })),
-    ...articleIds.map((id, i): LoadRequest => ({ kind: 'article', path: `/articles/${encodeURIComponent(id)}?${q(QUERIES[i % QUERIES.length] ?? '')}` })),
-    { kind: 'article', path: '/articles/no-such-article' },
-    { kind: 'other', path: '/' },
-    { kind: 'other', path: '/entities/khalifa-haftar' },
-    { kind: 'other', path: '/healthz' },
-  ];
-}
-
-/** One GET on a kept-alive connection; status 0 when the connection itself failed. */
-function fetchStatus(origin: string, request: LoadRequest, agent: Agent): Promise<number> {
-  return new Promise((resolveStatus) => {
-    const req = get(`${origin}${request.path}`, { agent, headers: request.headers, timeout: 60_000 }, (res) => {
-      res.resume();
-      res.on('end', () => resolveStatus(res.statusCode ?? 0));
-      res.on('error', () => resolveStatus(0));
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolveStatus(0));
-  });
-}
-
-/** `clients` loops, each sending the next request of the mix as soon as its last one is answered, until `until`. */
-async function drive(origin: string, requests: readonly LoadRequest[], clients: number, until: number): Promise<Sample[]> {
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const samples: Sample[] = [];
-  let next = 0;
-  const client = async () => {
-    while (Date.now() < until) {
-      const request = requests[next++ % requests.length];
-      if (!request) return;
-      const started = performance.now();
-      const status = await fetchStatus(origin, request, agent);
-      samples.push({ at: Date.now(), status, ms: performance.now() - started });
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, client));
-  agent.destroy();
-  return samples;
-}
-
-/** Article ids the archive holds, found through the site's own API. */
-async function someArticleIds(origin: string): Promise<string[]> {
-  const ids = new Set<string>();
-  for (const query of QUERIES.slice(0, 4)) {
-    const response = await fetch(`${origin}/api/search?q=${encodeURIComponent(query)}&limit=10`);
-    const body = (await response.json()) as { hits?: { articleId: string }[] };
-    for (const hit of body.hits ?? []) ids.add(hit.articleId);
-  }
-  return [...ids].slice(0, 20);
-}
-
-const percentile = (sorted: readonly number[], p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
 const safeRss = (pid: number): number | null => {
   try {
     return rssMb(pid);
@@ -106,6 +34,17 @@ await runCli(async () => {
     return 2;
   }
   const dataDir = values.corpus ? resolve(values.corpus) : projectPath('data');
+  const first = await restartPhase(seconds, dataDir, values.corpus ?? null);
+  console.error('phase 2: npm start on the embedded engine…');
+  const second = await ownershipPhase({ seconds, dataDir, clients: CLIENTS });
+  console.log(JSON.stringify(second.report));
+  console.log(second.line);
+  console.log(`soak ${first && second.pass ? 'PASSED' : 'FAILED'}: phase 1 ${first ? 'passed' : 'failed'}, phase 2 ${second.pass ? 'passed' : 'failed'}`);
+  return first && second.pass ? 0 : 1;
+});
+
+/** Phase 1: the load against an external engine that is stopped and started again half way; true when it passed. */
+async function restartPhase(seconds: number, dataDir: string, corpus: string | null): Promise<boolean> {
   const home = mkdtempSync(join(tmpdir(), 'archive-soak-'));
   const enginePort = await freePort();
   let engine: EngineHandle = await startEngine({ home, port: enginePort });
@@ -168,7 +107,7 @@ await runCli(async () => {
     const report = {
       seconds,
       clients: CLIENTS,
-      corpus: values.corpus ?? null,
+      corpus,
       requests: samples.length,
       served,
       rps: Math.round((samples.length / seconds) * 10) / 10,
@@ -189,15 +128,15 @@ await runCli(async () => {
     console.log(JSON.stringify(report));
     const pass = unexpected5xx === 0 && connectionErrors === 0 && healthy && searchAfter === 200 && latePeak <= earlyPeak * 1.5;
     console.log(
-      `soak ${pass ? 'PASSED' : 'FAILED'}: ${samples.length} requests in ${seconds} s (${report.rps} req/s, p50 ${report.p50_ms} ms, p99 ${report.p99_ms} ms) at ${CLIENTS} clients; ` +
+      `phase 1 ${pass ? 'PASSED' : 'FAILED'}: ${samples.length} requests in ${seconds} s (${report.rps} req/s, p50 ${report.p50_ms} ms, p99 ${report.p99_ms} ms) at ${CLIENTS} clients; ` +
         `${unexpected5xx} unexpected 5xx, ${connectionErrors} connection errors, ${restart503.length} × 503 while the engine restarted (${report.engine_down_s} s away); ` +
         `server RSS ${memory[0]} → ${memory.at(-1)} MB (early peak ${earlyPeak}, late peak ${latePeak}, ${growth >= 0 ? '+' : ''}${growth}%); ` +
         `healthy and searching after the restart: ${healthy && searchAfter === 200 ? 'yes' : 'no'}`,
     );
-    return pass ? 0 : 1;
+    return pass;
   } finally {
     await stopChild(server);
     await engine.stop();
     rmSync(home, { recursive: true, force: true });
   }
-});
+}

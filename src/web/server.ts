@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import { ENGINE_TIMEOUT_MS } from '../engine/client.ts';
 
@@ -34,25 +35,63 @@ export function serveApp({ port, host, app, onListening, onError }: ServeOptions
   server.maxConnections = MAX_CONNECTIONS;
   server.setTimeout(SOCKET_IDLE_MS);
   server.once('error', onError);
-  const inFlight = new Set<ServerResponse>();
-  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
-    inFlight.add(response);
-    response.once('close', () => inFlight.delete(response));
-  });
+  const connections = trackConnections(server);
   return {
     server,
     /**
-     * Stops accepting and resolves once the answers in flight are done: close() drops idle
-     * keep-alive connections, and answers still in flight close theirs, so a browser's kept-alive
-     * socket does not hold the exit back. A request waiting on the engine gets its answer within
-     * the engine timeout; past that nothing holds the stop.
+     * Stops accepting and resolves once the answers in flight are done: answers in flight close
+     * their connection, and a connection without a request (kept alive, or just accepted) has a
+     * moment for the request that may be on its way, then is closed (Node's close() reset those at
+     * once, a request already sent among them). A request waiting on the engine gets its answer
+     * within the engine timeout; past that nothing holds the stop.
      */
     stop: () =>
       new Promise<void>((resolve) => {
-        for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+        connections.drain();
         server.close(() => resolve());
         setTimeout(resolve, ENGINE_TIMEOUT_MS + 2000).unref();
       }),
+  };
+}
+
+/** How long a connection without a request at the stop may take to send one. */
+const LAST_REQUEST_GRACE_MS = 1000;
+
+/** The server's connections by state, so that a stop ends each as it should. */
+function trackConnections(server: Server): { drain(): void } {
+  const fresh = new Set<Socket>();
+  const idle = new Set<Socket>();
+  const answering = new Map<Socket, ServerResponse>();
+  let draining = false;
+  server.on('connection', (socket: Socket) => {
+    fresh.add(socket);
+    socket.once('close', () => {
+      fresh.delete(socket);
+      idle.delete(socket);
+      answering.delete(socket);
+    });
+  });
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const { socket } = request;
+    fresh.delete(socket);
+    idle.delete(socket);
+    answering.set(socket, response);
+    if (draining) response.setHeader('Connection', 'close');
+    response.once('finish', () => {
+      answering.delete(socket);
+      if (!socket.destroyed && !draining) idle.add(socket);
+    });
+  });
+  return {
+    drain() {
+      draining = true;
+      for (const response of answering.values()) if (!response.headersSent) response.setHeader('Connection', 'close');
+      // Node's close() would drop at once the connections whose request is still on its way.
+      server.closeIdleConnections = () => {};
+      setTimeout(() => {
+        for (const socket of [...fresh, ...idle]) socket.destroy();
+      }, LAST_REQUEST_GRACE_MS).unref();
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 // are stale, empty or name a pid that is not our engine, and a MEILI_HOME made beforehand for all to read.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Agent, get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,31 @@ describe('npm start', () => {
       return processesMentioning(home).length === 0 && !listening;
     }, 20_000);
     expect(server.output()).toMatch(/SIGTERM: finishing requests and stopping/u);
+  });
+
+  it('drains on Ctrl-C under load: the searches sent before are answered, none is cut off or told the engine is away', async () => {
+    const home = freshHome();
+    const env = await siteEnv(home);
+    const server = npmStart(env);
+    started.push(server);
+    await server.waitFor('Archive search ready', 90_000);
+    // Connections the server has accepted already, kept alive, as a browser's are.
+    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+    const search = () =>
+      new Promise<string>((resolve) => {
+        const request = get(`http://127.0.0.1:${env.PORT}/api/search?q=${encodeURIComponent('حفتر')}`, { agent }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(String(response.statusCode)));
+        });
+        request.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'failed'));
+      });
+    expect(await Promise.all(Array.from({ length: 16 }, search))).toEqual(Array(16).fill('200'));
+    const inFlight = Array.from({ length: 16 }, search);
+    process.kill(-(server.child.pid ?? 0), 'SIGINT');
+    // Every search sent before the Ctrl-C is answered, none cut off or told the engine is away.
+    expect(await Promise.all(inFlight)).toEqual(Array(16).fill('200'));
+    agent.destroy();
+    await eventually('the engine stops after the server', () => enginePids(home).length === 0, 20_000);
   });
 
   it('trusts engine.json only for a pid that is its engine: a reused pid is left alone, an empty file is no error', async () => {

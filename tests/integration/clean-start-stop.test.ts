@@ -22,6 +22,16 @@ function start(env: Record<string, string>): Command {
   return server;
 }
 
+/** `npm start` on a fresh MEILI_HOME, once it serves. */
+async function npmStarted() {
+  const home = freshHome();
+  const env = await siteEnv(home);
+  const server = npmStart(env);
+  started.push(server);
+  await server.waitFor('Archive search ready', 90_000);
+  return { home, env, server };
+}
+
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'clean-start-'));
 });
@@ -46,11 +56,7 @@ describe('npm start', () => {
   });
 
   it('stops the server and the engine when npm itself gets SIGTERM', async () => {
-    const home = freshHome();
-    const env = await siteEnv(home);
-    const server = npmStart(env);
-    started.push(server);
-    await server.waitFor('Archive search ready', 90_000);
+    const { home, env, server } = await npmStarted();
     expect(enginePids(home)).toHaveLength(1);
     process.kill(server.child.pid ?? 0, 'SIGTERM');
     await server.exited;
@@ -62,11 +68,7 @@ describe('npm start', () => {
   });
 
   it('drains on Ctrl-C under load: the searches sent before are answered, none is cut off or told the engine is away', async () => {
-    const home = freshHome();
-    const env = await siteEnv(home);
-    const server = npmStart(env);
-    started.push(server);
-    await server.waitFor('Archive search ready', 90_000);
+    const { home, env, server } = await npmStarted();
     // Connections the server has accepted already, kept alive, as a browser's are.
     const agent = new Agent({ keepAlive: true, maxSockets: 16 });
     const search = () =>

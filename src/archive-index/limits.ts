@@ -7,7 +7,7 @@ export const MAX_PAGE = 1000;
 
 /**
  * A question's results are ranked from at most this many candidate articles: a deeper page of a
- * question is empty, not a fetch of thousands of candidates (page 100 of 50 cost 442 ms).
+ * question is empty, not a fetch of thousands of candidates (docs/decisions.md#question-depth).
  */
 export const MAX_QUESTION_DEPTH = 200;
 

@@ -5,7 +5,7 @@ import type { EngineClient } from './client.ts';
 /**
  * Below this much free space the engine's writes fail (its update files hold whole payloads), and
  * a batch that failed for want of room is retried for ever with its tasks "processing": said
- * before anyone waits on it.
+ * before anyone waits on it (docs/decisions.md#full-disk-stop).
  */
 export const LOW_DISK_BYTES = 16 * 1024 * 1024;
 

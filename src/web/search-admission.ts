@@ -4,10 +4,9 @@ import { isQuestionSearch } from '../search/plan.ts';
 import { parseQuery } from '../search/query-syntax.ts';
 
 /**
- * Questions and OR queries fan out into several engine searches and re-rank their union (~10–40×
- * the cost of a keyword search): at most this many run at once, so that keyword searches, article
- * pages and /healthz stay fast while many are asked. Two cores are what the engine and the server
- * share on the reference machine.
+ * Questions and OR queries fan out into several engine searches and re-rank their union: at most
+ * this many run at once, so that keyword searches, article pages and /healthz stay fast while many
+ * are asked (docs/decisions.md#expensive-search-admission).
  */
 export const MAX_EXPENSIVE_SEARCHES = 4;
 /** Expensive searches waiting for a turn; one more is answered 503 with Retry-After. */

@@ -20,8 +20,8 @@ export interface ServeOptions {
 /**
  * Bounds on slow or idle clients: a request's headers must arrive within 10 s and the whole request
  * within 15 s (checked every second, not Node's 30 s), an idle kept-alive connection is closed after
- * 5 s, a socket silent for 30 s is dropped, and past 1,000 connections new ones are refused. Node's
- * defaults held a client trickling its headers for 60–90 s.
+ * 5 s, a socket silent for 30 s is dropped, and past 1,000 connections new ones are refused; Node's
+ * defaults held a client trickling its headers for a minute and more (docs/decisions.md#slow-client-limits).
  */
 const SLOW_CLIENT_LIMITS = { headersTimeout: 10_000, requestTimeout: 15_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
 const SOCKET_IDLE_MS = 30_000;

@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RecordAny } from 'meilisearch';
 import { ownedIndexNames, statsIndexName } from '../archive-index/index.ts';
 import { createEngineClient, isIndexNotFound, settlePending, type EngineClient } from '../engine/client.ts';
 import { freePort } from '../engine/embedded.ts';
@@ -89,7 +88,7 @@ async function documentsOf(client: EngineClient, uid: string): Promise<Map<strin
   const documents = new Map<string, string>();
   try {
     for (let offset = 0; ; offset += 1000) {
-      const page = await client.index(uid).getDocuments<RecordAny>({ limit: 1000, offset });
+      const page = await client.index(uid).getDocuments<Record<string, unknown>>({ limit: 1000, offset });
       // Keys in one order, so equal documents compare equal as text.
       for (const document of page.results) documents.set(String(document.id), JSON.stringify(Object.fromEntries(Object.entries(document).sort())));
       if (page.results.length < 1000) return documents;

@@ -91,11 +91,15 @@ export function enginePids(home: string): number[] {
   });
 }
 
-/** Live processes whose command line mentions `text` (a temporary folder of the test), the test runner aside. */
+/**
+ * Live processes whose command line or environment mentions `text` (a temporary folder of the test:
+ * an engine's --db-path, a server's MEILI_HOME), the test runner aside.
+ */
 export function processesMentioning(text: string): number[] {
+  const mentions = (pid: number, file: string) => readFileSync(`/proc/${pid}/${file}`, 'utf8').includes(text);
   return readdirSync('/proc').filter((entry) => /^\d+$/u.test(entry)).map(Number).filter((pid) => {
     try {
-      return pid !== process.pid && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text);
+      return pid !== process.pid && (mentions(pid, 'cmdline') || mentions(pid, 'environ'));
     } catch {
       return false;
     }

@@ -104,6 +104,9 @@ await runCli(async () => {
     });
     progress.done();
     printSummary(summary, retries);
+    // A full disk shows in the engine's answers in other words (a payload "malformed" when its copy was cut short).
+    const fullDisk = summary.failures.length > 0 && config.meiliUrl === null ? await diskProblem(config.engineHome) : null;
+    if (fullDisk !== null) console.error(`failed: ${fullDisk}`);
     return summary.problems.length > 0 || summary.failures.length > 0 ? 1 : 0;
   } catch (error) {
     // The engine refused or stayed away past the retries: one line with its reason, not a stack trace.

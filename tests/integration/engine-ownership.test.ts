@@ -3,7 +3,7 @@
 // does not reach it, it is restarted (and that is logged) when it dies under `npm start`, and two
 // commands started together run one engine on the data folder, never two.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,7 +113,7 @@ describe('two commands started together on one data folder', () => {
       await engine.stop();
     }
     const { server } = await site(home);
-    const supervisor = processesMentioning(home).find((pid) => !enginePids(home).includes(pid));
+    const supervisor = processesMentioning(home).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('supervisor-process'));
     process.kill(supervisor ?? 0, 'SIGKILL');
     // The engine it left still serves the folder; the next command stops it and starts one of its own.
     expect(enginePids(home)).toHaveLength(1);

@@ -36,14 +36,14 @@ export async function acquireEmbeddedEngine(requestedHome: string, onEvent: Engi
   let lease = await takeLease(home);
   let stopping = false;
   const follow = (current: Lease) => {
-    readMessages(current.socket, (message) => onEvent(describe(message)));
+    readMessages(current.socket, (message) => onEvent(eventLine(message)));
     current.socket.once('close', () => {
       if (stopping) return;
       onEvent('engine: its supervisor went away; starting a new one');
       void takeLease(home).then(
         (next) => {
           lease = next;
-          onEvent(describe(next.ready));
+          onEvent(eventLine(next.ready));
           follow(next);
         },
         (error: unknown) => onEvent(`engine: could not be started again: ${(error as Error).message}`),
@@ -67,7 +67,7 @@ export async function acquireEmbeddedEngine(requestedHome: string, onEvent: Engi
   };
 }
 
-const describe = (message: SupervisorMessage): string =>
+const eventLine = (message: SupervisorMessage): string =>
   message.type === 'ready' ? `engine: Meilisearch serves ${message.url} (pid ${message.pid})` : message.type === 'down' ? `engine: ${message.reason}; it is restarted` : `engine: could not be started: ${message.reason}`;
 
 /** Connects to the folder's supervisor (starting one when none listens) and waits until its engine answers. */

@@ -81,14 +81,17 @@ export async function indexCommand(args: string[], env: Record<string, string>):
 /** Live Meilisearch processes serving the data folder of `home` (read from /proc, as an operator would with ps). */
 export function enginePids(home: string): number[] {
   const dataFolder = join(home, 'data.ms');
-  return readdirSync('/proc').filter((entry) => /^\d+$/u.test(entry)).map(Number).filter((pid) => {
-    try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      return /meilisearch$/u.test(args[0] ?? '') && args[args.indexOf('--db-path') + 1] === dataFolder;
-    } catch {
-      return false;
-    }
-  });
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/u.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return /meilisearch$/u.test(args[0] ?? '') && args[args.indexOf('--db-path') + 1] === dataFolder;
+      } catch {
+        return false;
+      }
+    });
 }
 
 /**
@@ -97,13 +100,16 @@ export function enginePids(home: string): number[] {
  */
 export function processesMentioning(text: string): number[] {
   const mentions = (pid: number, file: string) => readFileSync(`/proc/${pid}/${file}`, 'utf8').includes(text);
-  return readdirSync('/proc').filter((entry) => /^\d+$/u.test(entry)).map(Number).filter((pid) => {
-    try {
-      return pid !== process.pid && (mentions(pid, 'cmdline') || mentions(pid, 'environ'));
-    } catch {
-      return false;
-    }
-  });
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/u.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return pid !== process.pid && (mentions(pid, 'cmdline') || mentions(pid, 'environ'));
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** Polls `check` until it holds, or fails with `what` after `timeoutMs`. */

@@ -24,8 +24,7 @@ export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entit
           </p>
         ) : null}
         <p class="archive-size">
-          يذكره <strong>{formatNumber(entity.sections)}</strong> {countNoun(entity.sections, NOUNS.section)} في الأرشيف.{' '}
-          <a href={searchUrl({ q: '', ...own })}>تصفح كل المقاطع</a>
+          يذكره <strong>{formatNumber(entity.sections)}</strong> {countNoun(entity.sections, NOUNS.section)} في الأرشيف. <a href={searchUrl({ q: '', ...own })}>تصفح كل المقاطع</a>
         </p>
         <div class="overview-grid">
           <LatestMentions entity={entity} />

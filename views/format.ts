@@ -30,8 +30,7 @@ export function searchUrl(state: SearchState): string {
   return query === '' ? '/search' : `/search?${query}`;
 }
 
-export const toggle = (values: readonly string[], value: string): string[] =>
-  values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+export const toggle = (values: readonly string[], value: string): string[] => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);
 
 type PluralForms = Record<Intl.LDMLPluralRule, string>;
 const plurals = new Intl.PluralRules('ar');

@@ -45,7 +45,9 @@ export function Layout({ title, assets, children, description }: LayoutProps) {
         <script type="module" src={assets.url('app.js')} nonce={nonce}></script>
       </head>
       <body>
-        <a class="skip-link" href="#main">انتقل إلى المحتوى</a>
+        <a class="skip-link" href="#main">
+          انتقل إلى المحتوى
+        </a>
         <header class="site-header">
           <a class="brand" href="/">
             أرشيف الأخبار

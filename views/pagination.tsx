@@ -24,13 +24,7 @@ export function Pagination({ state, pages }: { state: SearchState; pages: number
         {shown.map((p, i) => (
           <>
             {i > 0 && p - (shown[i - 1] ?? p) > 1 ? <li aria-hidden="true">…</li> : null}
-            <li>
-              {p === current ? (
-                <span aria-current="page">{formatNumber(p)}</span>
-              ) : (
-                <a href={searchUrl({ ...state, page: p })}>{formatNumber(p)}</a>
-              )}
-            </li>
+            <li>{p === current ? <span aria-current="page">{formatNumber(p)}</span> : <a href={searchUrl({ ...state, page: p })}>{formatNumber(p)}</a>}</li>
           </>
         ))}
         {current < pages ? (

@@ -8,7 +8,6 @@ import { boosted, Pagination } from './pagination.tsx';
 const FACET_LABEL: Record<FacetName, string> = { region: 'المناطق', actor: 'الفاعلون' };
 const FACETS_SHOWN = 8;
 
-
 function stateOf(result: ResultsView): SearchState {
   return { q: result.query, regions: result.filters.region, actors: result.filters.actor, page: result.page };
 }
@@ -204,8 +203,7 @@ function NoResults({ result, state }: { result: ResultsView; state: SearchState 
         <>
           <h2>لا كلمات يمكن البحث بها</h2>
           <p>
-            الاستعلام <bdi class="query">{result.query}</bdi> لا يحتوي إلا على كلمات شائعة أو علامات ترقيم لا يُبحث بها (مثل «في» و«من» و«التي»).
-            أضف كلمة ذات معنى، كاسم شخص أو مكان أو موضوع.
+            الاستعلام <bdi class="query">{result.query}</bdi> لا يحتوي إلا على كلمات شائعة أو علامات ترقيم لا يُبحث بها (مثل «في» و«من» و«التي»). أضف كلمة ذات معنى، كاسم شخص أو مكان أو موضوع.
           </p>
         </>
       ) : (

@@ -7,18 +7,7 @@ import type { SearchState } from './format.ts';
  */
 export function SearchForm({ state, autofocus = false }: { state: SearchState; autofocus?: boolean }) {
   return (
-    <form
-      id="search-form"
-      class="search-form"
-      action="/search"
-      method="get"
-      role="search"
-      hx-get="/search"
-      hx-target="#results"
-      hx-push-url="true"
-      hx-sync="this:replace"
-      hx-indicator="#search-form"
-    >
+    <form id="search-form" class="search-form" action="/search" method="get" role="search" hx-get="/search" hx-target="#results" hx-push-url="true" hx-sync="this:replace" hx-indicator="#search-form">
       <label for="q" class="search-label">
         ابحث في الأرشيف
       </label>
@@ -47,8 +36,8 @@ export function SearchForm({ state, autofocus = false }: { state: SearchState; a
         <span class="spinner" aria-hidden="true"></span>
       </div>
       <p id="search-help" class="search-help">
-        تظهر المقالات التي تضم كل الكلمات. عبارة بين علامتي تنصيص <kbd>«…»</kbd> أو <kbd>"…"</kbd> تعني الكلمات كما كُتبت ومتتالية، و<kbd>OR</kbd> بين
-        كلمتين أو عبارتين يكفي أيٌّ منهما، و<kbd>-كلمة</kbd> تستبعد كلمة. اضغط <kbd>/</kbd> للوصول إلى خانة البحث.
+        تظهر المقالات التي تضم كل الكلمات. عبارة بين علامتي تنصيص <kbd>«…»</kbd> أو <kbd>"…"</kbd> تعني الكلمات كما كُتبت ومتتالية، و<kbd>OR</kbd> بين كلمتين أو عبارتين يكفي أيٌّ منهما، و<kbd>-كلمة</kbd>{' '}
+        تستبعد كلمة. اضغط <kbd>/</kbd> للوصول إلى خانة البحث.
       </p>
     </form>
   );

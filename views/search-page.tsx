@@ -32,7 +32,8 @@ export function Overview({ overview, names }: { overview: ArchiveOverview; names
   return (
     <div class="overview">
       <p class="archive-size">
-        في الأرشيف <strong>{formatNumber(overview.articles)}</strong> {countNoun(overview.articles, NOUNS.article)} في <strong>{formatNumber(overview.sections)}</strong> {countNoun(overview.sections, NOUNS.section)}.
+        في الأرشيف <strong>{formatNumber(overview.articles)}</strong> {countNoun(overview.articles, NOUNS.article)} في <strong>{formatNumber(overview.sections)}</strong>{' '}
+        {countNoun(overview.sections, NOUNS.section)}.
       </p>
       <div class="overview-grid">
         <section>

@@ -20,11 +20,7 @@ export function analyze(text: string): Term[] {
     const stopForms = stopWordForms(norm, surface);
     const stop = stopForms !== undefined;
     const { stem, plain, alt, altPlain } = stopForms ?? wordForms(norm);
-    terms.push(
-      alt === undefined
-        ? { start, end, surface, norm, stem, plain, stop }
-        : { start, end, surface, norm, stem, plain, alt, altPlain, stop },
-    );
+    terms.push(alt === undefined ? { start, end, surface, norm, stem, plain, stop } : { start, end, surface, norm, stem, plain, alt, altPlain, stop });
   });
   return terms;
 }

@@ -48,12 +48,10 @@ const isPairAt = (text: string, index: number): boolean => {
   const next = text.charCodeAt(index + 1);
   return unitClass(text.charCodeAt(index)) === HIGH_SURROGATE && next >= 0xdc00 && next <= 0xdfff;
 };
-const pairClassAt = (text: string, index: number): number =>
-  isPairAt(text, index) ? classify(text.slice(index, index + 2)) : SEPARATOR;
+const pairClassAt = (text: string, index: number): number => (isPairAt(text, index) ? classify(text.slice(index, index + 2)) : SEPARATOR);
 const isWordClass = (charClass: number): boolean => charClass === LETTER || charClass === DIGIT;
 // A dot or comma between two digits (3.5, 1,000), given that a digit ends just before index.
-const joinsDigits = (text: string, index: number): boolean =>
-  NUMBER_JOINERS.has(text.charCodeAt(index)) && unitClass(text.charCodeAt(index + 1)) === DIGIT;
+const joinsDigits = (text: string, index: number): boolean => NUMBER_JOINERS.has(text.charCodeAt(index)) && unitClass(text.charCodeAt(index + 1)) === DIGIT;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -62,10 +60,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Visits every word of the text whose normalized form is not empty, in order. */
-export function forEachWord(
-  text: string,
-  visit: (start: number, end: number, surface: string, norm: string) => void,
-): void {
+export function forEachWord(text: string, visit: (start: number, end: number, surface: string, norm: string) => void): void {
   const length = text.length;
   let index = 0;
   while (index < length) {

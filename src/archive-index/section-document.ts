@@ -66,7 +66,21 @@ export const FINGERPRINT_FIELDS = ['id', 'articleId', 'hash', 'origin'] as const
 export type FingerprintSection = Pick<SectionDocument, (typeof FINGERPRINT_FIELDS)[number]>;
 
 /** What a keyword search ranks its candidates by. */
-export const KEYWORD_RANK_FIELDS = ['id', 'articleId', 'n', 'heading', 'title_terms', 'heading_terms', 'text_terms', 'alt_terms', 'title_plain', 'heading_plain', 'text_plain', 'alt_plain', 'length'] as const satisfies readonly SectionField[];
+export const KEYWORD_RANK_FIELDS = [
+  'id',
+  'articleId',
+  'n',
+  'heading',
+  'title_terms',
+  'heading_terms',
+  'text_terms',
+  'alt_terms',
+  'title_plain',
+  'heading_plain',
+  'text_plain',
+  'alt_plain',
+  'length',
+] as const satisfies readonly SectionField[];
 export type KeywordRankSection = Pick<SectionDocument, (typeof KEYWORD_RANK_FIELDS)[number]>;
 
 /** What term statistics are counted from. */

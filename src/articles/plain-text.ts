@@ -7,8 +7,7 @@ const END_PUNCTUATION = /[.!?؟:;،؛…"”»)\]]$/u;
 const HEADING_MAX_WORDS = 10;
 const TITLE_MAX_WORDS = 14;
 
-const isHeadingLine = (line: string): boolean =>
-  !END_PUNCTUATION.test(line) && !URL_LINE.test(line) && line.split(/\s+/u).length <= HEADING_MAX_WORDS;
+const isHeadingLine = (line: string): boolean => !END_PUNCTUATION.test(line) && !URL_LINE.test(line) && line.split(/\s+/u).length <= HEADING_MAX_WORDS;
 
 /**
  * An article in the seed's shape: lead paragraphs, short heading lines without end punctuation
@@ -16,7 +15,10 @@ const isHeadingLine = (line: string): boolean =>
  * line is the title; otherwise the title is the start of the lead.
  */
 export function parsePlainText(text: string, id: string, file: string): Article {
-  const lines = text.split(/\r?\n/u).map((line) => line.replace(/\s+/gu, ' ').trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/u)
+    .map((line) => line.replace(/\s+/gu, ' ').trim())
+    .filter(Boolean);
   let url: string | null = null;
   if (lines.length > 0 && URL_LINE.test(lines.at(-1) ?? '')) url = lines.pop() ?? null;
 

@@ -28,7 +28,10 @@ export async function* listInputFiles(paths: string[]): AsyncGenerator<{ file: s
       info = await stat(path);
     } catch (error) {
       // A link whose target went away (a volume not mounted) is there, only unreadable.
-      const there = await lstat(path).then(() => true, () => false);
+      const there = await lstat(path).then(
+        () => true,
+        () => false,
+      );
       yield { problem: { problem: { file: path, line: null, message: there ? cannotRead(error) : 'no such file or folder' } } };
       continue;
     }

@@ -33,7 +33,13 @@ interface IndexArguments {
 /** The command line, or the exit code when it only asked for help or was wrong (the usage is printed). */
 function readArguments(): IndexArguments | number {
   const { values, positionals } = parseArgs({
-    options: { rebuild: { type: 'boolean', default: false }, force: { type: 'boolean', default: false }, 'no-wait': { type: 'boolean', default: false }, 'batch-size': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      rebuild: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      'no-wait': { type: 'boolean', default: false },
+      'batch-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);

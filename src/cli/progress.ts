@@ -1,6 +1,5 @@
 /** How a rate of the counted unit reads: bytes as MB/s, anything else as items per second. */
-const formatRate = (perSecond: number, unit: 'bytes' | 'items'): string =>
-  unit === 'bytes' ? `${(perSecond / 1e6).toFixed(1)} MB/s` : `${perSecond.toFixed(0)}/s`;
+const formatRate = (perSecond: number, unit: 'bytes' | 'items'): string => (unit === 'bytes' ? `${(perSecond / 1e6).toFixed(1)} MB/s` : `${perSecond.toFixed(0)}/s`);
 
 /**
  * Progress of a long run: a live line on a terminal, a plain line every few seconds in logs.

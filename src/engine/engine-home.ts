@@ -99,7 +99,9 @@ export function isEngineOf(pid: number, home: string, url?: string): boolean {
 export function enginesOn(home: string): number[] {
   let pids: number[] = [];
   try {
-    pids = readdirSync('/proc').filter((entry) => /^\d+$/u.test(entry)).map(Number);
+    pids = readdirSync('/proc')
+      .filter((entry) => /^\d+$/u.test(entry))
+      .map(Number);
   } catch {
     return [];
   }

@@ -68,7 +68,11 @@ export async function acquireEmbeddedEngine(requestedHome: string, onEvent: Engi
 }
 
 const eventLine = (message: SupervisorMessage): string =>
-  message.type === 'ready' ? `engine: Meilisearch serves ${message.url} (pid ${message.pid})` : message.type === 'down' ? `engine: ${message.reason}; it is restarted` : `engine: could not be started: ${message.reason}`;
+  message.type === 'ready'
+    ? `engine: Meilisearch serves ${message.url} (pid ${message.pid})`
+    : message.type === 'down'
+      ? `engine: ${message.reason}; it is restarted`
+      : `engine: could not be started: ${message.reason}`;
 
 /** Connects to the folder's supervisor (starting one when none listens) and waits until its engine answers. */
 async function takeLease(home: string): Promise<Lease> {

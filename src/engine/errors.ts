@@ -20,12 +20,10 @@ export class TaskFailedError extends Error {
 }
 
 /** Any failure of the engine or of talking to it, as opposed to a bug of ours. */
-export const isEngineFailure = (error: unknown): boolean =>
-  error instanceof MeilisearchError || error instanceof EngineDownError || error instanceof TaskFailedError;
+export const isEngineFailure = (error: unknown): boolean => error instanceof MeilisearchError || error instanceof EngineDownError || error instanceof TaskFailedError;
 
 /** The engine was not reached at all (as opposed to answering with an error). */
-export const isEngineUnreachable = (error: unknown): boolean =>
-  error instanceof EngineDownError || (error instanceof MeilisearchRequestError && !(error.cause instanceof MeilisearchApiError));
+export const isEngineUnreachable = (error: unknown): boolean => error instanceof EngineDownError || (error instanceof MeilisearchRequestError && !(error.cause instanceof MeilisearchApiError));
 
 /** The engine's error answer, also when the client wrapped it (it wraps whatever a custom HTTP client throws). */
 export function engineAnswer(error: unknown): MeilisearchApiError | null {

@@ -90,10 +90,12 @@ export async function swapInNextIndex(client: EngineClient, index: string): Prom
   // Swapping needs both sides to exist; on a first rebuild the live ones do not yet.
   await ensureIndex(client, index);
   await ensureIndex(client, statsIndexName(index));
-  await settle(client.swapIndexes([
-    { indexes: [index, next], rename: false },
-    { indexes: [statsIndexName(index), statsIndexName(next)], rename: false },
-  ]));
+  await settle(
+    client.swapIndexes([
+      { indexes: [index, next], rename: false },
+      { indexes: [statsIndexName(index), statsIndexName(next)], rename: false },
+    ]),
+  );
 }
 
 /** Drops the indexes that exist (asking first keeps failed deletions out of the engine's task list). */

@@ -55,8 +55,7 @@ function transientFailure(error: unknown, timedOut: boolean): Failure | null {
  * settings of one index (they replace by id). Creating an index or swapping two must not be
  * repeated after a failure that leaves open whether the engine did it: a second swap swaps back.
  */
-const repeatable = (method: string, path: string): boolean =>
-  method === 'GET' || method === 'DELETE' || /^\/indexes\/[^/]+\/(documents|settings)(\/|$)/u.test(path);
+const repeatable = (method: string, path: string): boolean => method === 'GET' || method === 'DELETE' || /^\/indexes\/[^/]+\/(documents|settings)(\/|$)/u.test(path);
 
 /** Exponential backoff with "equal jitter": half the delay fixed, half random, so clients that failed together do not retry together. */
 const backoff = (baseDelayMs: number, attempt: number): number => {

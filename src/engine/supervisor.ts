@@ -4,10 +4,7 @@ import { dataPath, enginesOn, ensureEngineHome, isEngineOf, readEngineState, rem
 import { isLockHolder, tryHostLock } from './host-lock.ts';
 
 /** What the supervisor tells the processes that hold a lease on its engine, one JSON object a line. */
-export type SupervisorMessage =
-  | { type: 'ready'; url: string; pid: number }
-  | { type: 'down'; reason: string }
-  | { type: 'failed'; reason: string };
+export type SupervisorMessage = { type: 'ready'; url: string; pid: number } | { type: 'down'; reason: string } | { type: 'failed'; reason: string };
 
 /** The lock the supervisor of `home` holds; its socket is where the processes using the engine take their lease. */
 export const supervisorLockName = (home: string): string => `engine-supervisor ${dataPath(home)}`;

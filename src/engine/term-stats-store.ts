@@ -25,9 +25,7 @@ export async function saveTermStats(client: Meilisearch, index: string, stats: T
   const documents: StatsDocument[] = [{ id: 'meta', articles: stats.articles, documents: stats.documents, totalLength: stats.totalLength }];
   documents.push(...chunks('df', stats.df), ...chunks('plain', stats.plainDf));
   const statsIndex = await ensureIndex<StatsDocument>(client, statsIndexName(index));
-  const leftover = (await statsIndex.getDocuments({ fields: ['id'], limit: 10_000 })).results
-    .map((document) => document.id)
-    .filter((id) => !documents.some((document) => document.id === id));
+  const leftover = (await statsIndex.getDocuments({ fields: ['id'], limit: 10_000 })).results.map((document) => document.id).filter((id) => !documents.some((document) => document.id === id));
   // The chunks hold data, not text to search: only `id` is searchable, so the engine does not tokenize them.
   if ((await statsIndex.getSettings()).searchableAttributes?.join() !== 'id') await settle(statsIndex.updateSettings({ searchableAttributes: ['id'] }));
   if (leftover.length > 0) await settle(statsIndex.deleteDocuments(leftover));
@@ -39,7 +37,10 @@ function chunks(kind: 'df' | 'plain', df: ReadonlyMap<string, number>): StatsDoc
   const entries = [...df].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const documents: StatsDocument[] = [];
   for (let i = 0; i < entries.length; i += CHUNK_TERMS) {
-    const data = entries.slice(i, i + CHUNK_TERMS).map(([term, count]) => `${term}\t${count}`).join('\n');
+    const data = entries
+      .slice(i, i + CHUNK_TERMS)
+      .map(([term, count]) => `${term}\t${count}`)
+      .join('\n');
     documents.push({ id: `${kind}-${i / CHUNK_TERMS}`, data });
   }
   return documents;

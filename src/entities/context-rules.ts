@@ -108,20 +108,7 @@ export const ALIAS_RULES: readonly AliasRule[] = [
  * names a club or a newspaper, not the place: نادي نجران, لاعب الخليج, جريدة الرياض. With the
  * article the noun is followed by an adjective instead: المدرب الهولندي is Dutch.
  */
-export const CLUB_OR_PAPER_WORDS: readonly string[] = [
-  'نادي',
-  'ناديي',
-  'فريق',
-  'فريقي',
-  'لاعب',
-  'لاعبي',
-  'لاعبو',
-  'مدرب',
-  'صحيفة',
-  'صحيفتي',
-  'جريدة',
-  'مجلة',
-];
+export const CLUB_OR_PAPER_WORDS: readonly string[] = ['نادي', 'ناديي', 'فريق', 'فريقي', 'لاعب', 'لاعبي', 'لاعبو', 'مدرب', 'صحيفة', 'صحيفتي', 'جريدة', 'مجلة'];
 
 /** A nisba after "language" names the language, not the country: اللغة الفرنسية. */
 export const LANGUAGE_WORDS: readonly string[] = ['لغة'];

@@ -67,8 +67,7 @@ export const DEFAULT_GAZETTEER_PATH = projectPath('index-config/gazetteer.json')
 const ID_FORMAT = /^(?:[A-Z]{2}|[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 const isString = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-const isStringList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every(isString);
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
 
 function validateEntry(raw: unknown, index: number): Entity {
   const where = `gazetteer entry #${index}`;
@@ -109,8 +108,7 @@ const contextOf = (rule: AliasRule): AliasContext => ({
   ...(rule.notWithProclitic === undefined ? {} : { notWithProclitic: rule.notWithProclitic }),
 });
 
-const aliasKey = (words: readonly WordReading[]): string =>
-  words.map((word) => `${word.definite ? 'ال' : ''}${word.base}`).join(' ');
+const aliasKey = (words: readonly WordReading[]): string => words.map((word) => `${word.definite ? 'ال' : ''}${word.base}`).join(' ');
 
 // Aliases are written in their dictionary form, so each word's stem reading is the one to index.
 const aliasWords = (text: string): WordReading[] => analyze(text).map((term) => wordReadings(term, undefined)[0]!);

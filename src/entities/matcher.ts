@@ -22,8 +22,7 @@ const JOINS_WORDS = /^[\s\u0640-]*$/u;
 const OPENING_QUOTE = /^[«"“]$/u;
 const CLOSING_QUOTE = /^[»"”]$/u;
 
-const sameWord = (reading: WordReading, expected: WordReading): boolean =>
-  reading.base === expected.base && reading.definite === expected.definite;
+const sameWord = (reading: WordReading, expected: WordReading): boolean => reading.base === expected.base && reading.definite === expected.definite;
 
 /**
  * The analyzed words of a text. Most words start no alias, so their readings and the gap before
@@ -138,10 +137,7 @@ export function findAliases(gaz: Gazetteer, text: string, terms: readonly Term[]
     if (!usedOtherwise(gaz, found.alias, words, at, end, found.first)) {
       const start = term.start;
       const stop = terms[end - 1]!.end;
-      const quoted =
-        found.alias.quoted !== undefined &&
-        OPENING_QUOTE.test(text.slice(start - 1, start)) &&
-        CLOSING_QUOTE.test(text.slice(stop, stop + 1));
+      const quoted = found.alias.quoted !== undefined && OPENING_QUOTE.test(text.slice(start - 1, start)) && CLOSING_QUOTE.test(text.slice(stop, stop + 1));
       matches.push({ alias: (quoted && found.alias.quoted) || found.alias, start, end: stop });
     }
     at = end;

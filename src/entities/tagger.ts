@@ -91,7 +91,13 @@ function resolvedMentions(gaz: Gazetteer, matches: readonly AliasMatch[], votes:
 export function tagText(gaz: Gazetteer, text: string, terms?: readonly Term[]): TextTags {
   const matches = findAliases(gaz, text, terms);
   const mentions = resolvedMentions(gaz, matches, evidence(gaz, matches));
-  return { ...tagsOf(gaz, mentions.map((mention) => mention.entityId)), mentions };
+  return {
+    ...tagsOf(
+      gaz,
+      mentions.map((mention) => mention.entityId),
+    ),
+    mentions,
+  };
 }
 
 /**
@@ -99,16 +105,10 @@ export function tagText(gaz: Gazetteer, text: string, terms?: readonly Term[]): 
  * article, and the article's tags are the union of its sections'. `analyses[i]` is
  * analyze(sections[i]) when the caller (the indexer) already has it.
  */
-export function tagArticle(
-  gaz: Gazetteer,
-  sections: readonly string[],
-  analyses?: readonly (readonly Term[])[],
-): ArticleTags {
+export function tagArticle(gaz: Gazetteer, sections: readonly string[], analyses?: readonly (readonly Term[])[]): ArticleTags {
   const matchesBySection = sections.map((text, i) => findAliases(gaz, text, analyses?.[i]));
   const votes = evidence(gaz, matchesBySection.flat());
-  const idsBySection = matchesBySection.map((matches) =>
-    resolvedMentions(gaz, matches, votes).map((mention) => mention.entityId),
-  );
+  const idsBySection = matchesBySection.map((matches) => resolvedMentions(gaz, matches, votes).map((mention) => mention.entityId));
   return {
     sections: idsBySection.map((ids) => tagsOf(gaz, ids)),
     ...tagsOf(gaz, idsBySection.flat()),

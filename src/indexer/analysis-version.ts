@@ -3,7 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { PROJECT_ROOT as ROOT } from '../project-root.ts';
 
 /** Everything that decides what a document holds besides the article itself. */
-const INPUTS = ['index-config/stopwords-ar.txt', 'index-config/stem-exclusions-ar.txt', 'index-config/gazetteer.json', 'src/arabic/', 'src/entities/', 'src/archive-index/', 'src/indexer/section-documents.ts'];
+const INPUTS = [
+  'index-config/stopwords-ar.txt',
+  'index-config/stem-exclusions-ar.txt',
+  'index-config/gazetteer.json',
+  'src/arabic/',
+  'src/entities/',
+  'src/archive-index/',
+  'src/indexer/section-documents.ts',
+];
 
 function filesOf(path: string): URL[] {
   if (!path.endsWith('/')) return [new URL(path, ROOT)];

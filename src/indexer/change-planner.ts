@@ -77,8 +77,7 @@ export function createChangePlanner(indexed: ReadonlyMap<string, IndexedArticle>
   const failed = new Map<string, string>();
   const inScope = (file: string) => scope.roots.some((root) => isUnder(file, root));
   /** Another file still there, not read in this run and not to be: the id is taken by an article this run cannot see. */
-  const takenElsewhere = (previous: IndexedArticle, file: string) =>
-    [...previous.origins].find((origin) => origin !== file && !filesRead.has(origin) && !inScope(origin) && scope.fileExists(origin));
+  const takenElsewhere = (previous: IndexedArticle, file: string) => [...previous.origins].find((origin) => origin !== file && !filesRead.has(origin) && !inScope(origin) && scope.fileExists(origin));
   return {
     plan(article: Article, readAt: string): ArticleChange {
       filesRead.add(article.origin.file);

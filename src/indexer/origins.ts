@@ -9,7 +9,13 @@ export const storedOrigin = (file: string): string => relative(process.cwd(), re
 export async function readableRoots(paths: string[]): Promise<string[]> {
   const roots: string[] = [];
   for (const path of paths) {
-    if (await stat(path).then(() => true, () => false)) roots.push(relative(process.cwd(), resolve(path)));
+    if (
+      await stat(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      roots.push(relative(process.cwd(), resolve(path)));
   }
   return roots;
 }

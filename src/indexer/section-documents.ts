@@ -37,7 +37,11 @@ export function indexFields(terms: readonly Term[]): AnalyzedText {
 
 export function articleFingerprint(article: Article, analysisVersion: string): string {
   const { title, date, source, url, sections, origin } = article;
-  return createHash('sha1').update(analysisVersion).update(JSON.stringify({ title, date, source, url, sections, file: origin.file })).digest('hex').slice(0, 16);
+  return createHash('sha1')
+    .update(analysisVersion)
+    .update(JSON.stringify({ title, date, source, url, sections, file: origin.file }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function sectionDocuments(article: Article, gazetteer: Gazetteer, analysisVersion: string): SectionDocument[] {
@@ -46,7 +50,11 @@ export function sectionDocuments(article: Article, gazetteer: Gazetteer, analysi
   // Each section is analyzed once, heading and text together, and the tagger reuses that analysis.
   const texts = article.sections.map((section) => ({ heading: section.heading ?? '', text: section.paragraphs.join(PARAGRAPH_BREAK) }));
   const analyses = texts.map(({ heading, text }) => analyze(`${heading}\n${text}`));
-  const tags = tagArticle(gazetteer, texts.map(({ heading, text }) => `${heading}\n${text}`), analyses);
+  const tags = tagArticle(
+    gazetteer,
+    texts.map(({ heading, text }) => `${heading}\n${text}`),
+    analyses,
+  );
   const title = indexFields(analyze(article.title));
   let paragraphNumber = 1;
   return article.sections.map((section, i) => {

@@ -49,12 +49,14 @@ export function createTaskPipeline(maxInFlight = MAX_TASKS_IN_FLIGHT): TaskPipel
     // one task is polled at a time, not every task in flight.
     const previous = inFlight.at(-1) ?? Promise.resolve();
     inFlight.push(
-      previous.then(() => task.done()).then(
-        () => undefined,
-        (error: unknown) => {
-          if (!refused.has(task)) failures.push(`${what}: ${reasonOf(error)}`);
-        },
-      ),
+      previous
+        .then(() => task.done())
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            if (!refused.has(task)) failures.push(`${what}: ${reasonOf(error)}`);
+          },
+        ),
     );
   };
   return {

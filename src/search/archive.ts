@@ -1,4 +1,15 @@
-import { ARTICLE_FIELDS, ARTICLE_SECTIONS_PER_REQUEST, FACET_ATTRIBUTE, FACET_NAMES, isSafeArticleId, MAX_ARTICLE_SECTIONS, type ArticleSection, type FacetName, type SectionDocument, type TermStats } from '../archive-index/index.ts';
+import {
+  ARTICLE_FIELDS,
+  ARTICLE_SECTIONS_PER_REQUEST,
+  FACET_ATTRIBUTE,
+  FACET_NAMES,
+  isSafeArticleId,
+  MAX_ARTICLE_SECTIONS,
+  type ArticleSection,
+  type FacetName,
+  type SectionDocument,
+  type TermStats,
+} from '../archive-index/index.ts';
 import type { ArchiveReader } from '../engine/archive-reader.ts';
 import { quoteFilterValue } from './filter-expression.ts';
 
@@ -41,13 +52,23 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
     /** How often an entity is mentioned, its latest sections, and what is mentioned with it. */
     async entity(id: string, facet: FacetName): Promise<EntityActivity> {
       const [response] = await reader.search<EntityActivity['latest'][number]>([
-        { q: '', filter: `${FACET_ATTRIBUTE[facet]} = ${quoteFilterValue(id)}`, sort: NEWEST_FIRST, facets: facetAttributes, limit: 10, attributesToRetrieve: ['articleId', 'n', 'title', 'heading', 'date'] },
+        {
+          q: '',
+          filter: `${FACET_ATTRIBUTE[facet]} = ${quoteFilterValue(id)}`,
+          sort: NEWEST_FIRST,
+          facets: facetAttributes,
+          limit: 10,
+          attributesToRetrieve: ['articleId', 'n', 'title', 'heading', 'date'],
+        },
       ]);
       const counts = FACET_NAMES.flatMap((other) => Object.entries(response?.facets[FACET_ATTRIBUTE[other]] ?? {}).map(([otherId, count]) => ({ id: otherId, facet: other, count })));
       return {
         sections: response?.total ?? 0,
         latest: response?.hits ?? [],
-        related: counts.filter((other) => other.id !== id).sort((a, b) => b.count - a.count).slice(0, RELATED_ENTITIES),
+        related: counts
+          .filter((other) => other.id !== id)
+          .sort((a, b) => b.count - a.count)
+          .slice(0, RELATED_ENTITIES),
       };
     },
 

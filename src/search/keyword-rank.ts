@@ -115,12 +115,7 @@ interface Clause {
  * Articles of the candidate sections, best first: each scored by its best section. Articles that
  * score 0 (matched by the engine through a typo or a prefix only) keep the engine's order, last.
  */
-export function rankKeywordCandidates(
-  query: KeywordQuery,
-  candidates: readonly KeywordCandidate[],
-  stats: KeywordStats,
-  params: KeywordRankParams = KEYWORD_RANK_PARAMS,
-): RankedArticle[] {
+export function rankKeywordCandidates(query: KeywordQuery, candidates: readonly KeywordCandidate[], stats: KeywordStats, params: KeywordRankParams = KEYWORD_RANK_PARAMS): RankedArticle[] {
   const clauses = keywordClauses(query, stats, params);
   const phrases = query.phrases.map((phrase) => phrase.map((term) => term.plain).join(' '));
   const averageLength = stats.documents > 0 ? Math.max(stats.totalLength / stats.documents, 1) : 1;
@@ -190,7 +185,10 @@ function articlesOf(scored: ScoredSection[]): RankedArticle[] {
       articleId,
       score: best.score,
       sectionId: best.candidate.id,
-      otherSectionIds: sections.slice(1).filter((section) => section.ownMatch).map((section) => section.candidate.id),
+      otherSectionIds: sections
+        .slice(1)
+        .filter((section) => section.ownMatch)
+        .map((section) => section.candidate.id),
       order: Math.min(...sections.map((section) => section.order)),
     });
   }

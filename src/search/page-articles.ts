@@ -80,7 +80,10 @@ async function questionPage(plan: SearchPlan, answers: PlanAnswers<Candidate>, p
   for (const section of rerankCandidates(lists, parsed.words, stats)) byArticle.set(section.articleId, [...(byArticle.get(section.articleId) ?? []), section]);
   const ranked = [...byArticle.values()];
   const page = ranked.slice(plan.offset, plan.offset + pageSize);
-  const sections = await reader.fetch<HitSection>(page.map((sections) => sections[0]?.id ?? ''), HIT_FIELDS);
+  const sections = await reader.fetch<HitSection>(
+    page.map((sections) => sections[0]?.id ?? ''),
+    HIT_FIELDS,
+  );
   const bySection = new Map(sections.map((section) => [section.id, section]));
   const articles = page.flatMap(([best, ...others]): PageArticle[] => {
     const section = best ? bySection.get(best.id) : undefined;

@@ -37,7 +37,6 @@ export interface ParsedQuery {
 /** How many sections hold a stem: the evidence that decides whether `بـ`/`لـ`/`كـ`/`فـ` is a clitic. */
 export type TermEvidence = (stem: string) => number;
 
-
 /** Normalized question words that open a question, and the question marks. */
 const QUESTION_WORDS = new Set(['من', 'ما', 'ماذا', 'متي', 'اين', 'كيف', 'كم', 'هل', 'لماذا', 'لم', 'اي', 'ماهو', 'ماهي', 'بماذا', 'بكم', 'لمن', 'مما', 'ممن']);
 const QUESTION_MARK = /[؟?]\s*$/u;

@@ -17,7 +17,10 @@ export function rarestTerms(words: readonly QueryTerm[], stats: TermStats): Quer
 export function rerankCandidates(lists: readonly (readonly RerankSection[])[], words: readonly QueryTerm[], stats: TermStats): RerankSection[] {
   const candidates = new Map<string, RerankSection>();
   for (const list of lists) for (const section of list) candidates.set(section.id, section);
-  const score = candidateScorer(words.map((word) => word.term), stats);
+  const score = candidateScorer(
+    words.map((word) => word.term),
+    stats,
+  );
   return [...candidates.values()]
     .map((section) => ({ section, score: score(section) }))
     .sort((a, b) => b.score - a.score)

@@ -135,7 +135,11 @@ await runCli(async () => {
     }
     // Fan-out: the searches one query costs the engine (a multi-search counts each search it holds).
     const fanOut: Record<string, number> = {};
-    for (const { query, requests } of traced) fanOut[query.kind] = Math.max(fanOut[query.kind] ?? 0, requests.reduce((sum, request) => sum + request.searches, 0));
+    for (const { query, requests } of traced)
+      fanOut[query.kind] = Math.max(
+        fanOut[query.kind] ?? 0,
+        requests.reduce((sum, request) => sum + request.searches, 0),
+      );
 
     const apiRequests = BENCH_QUERIES.map((query) => ({ path: `/api/search?${queryString(query.params)}` }));
     const fragmentRequests = BENCH_QUERIES.map((query) => ({
@@ -190,7 +194,9 @@ await runCli(async () => {
       engine_requests_per_search: Math.round(requestsPerSearch * 100) / 100,
       server_rss_mb_after_load: serverRss,
     };
-    console.log(`indexing: product ${figures.indexing.product_seconds} s (${figures.indexing.product_sections_per_second} sections/s, peak RSS ${peakRss} MB) vs plain push ${figures.indexing.plain_seconds} s: ×${figures.indexing.wall_ratio}`);
+    console.log(
+      `indexing: product ${figures.indexing.product_seconds} s (${figures.indexing.product_sections_per_second} sections/s, peak RSS ${peakRss} MB) vs plain push ${figures.indexing.plain_seconds} s: ×${figures.indexing.wall_ratio}`,
+    );
     console.log(`analysis: ${analysisMbPerSecond} MB/s on one core`);
     for (const connections of CONCURRENCY) {
       for (const [target, f] of Object.entries(at(connections))) {

@@ -77,7 +77,8 @@ async function rawSearcher(client: EngineClient, corpus: string): Promise<(q: st
   for await (const result of readArticles([corpus])) {
     if (!('article' in result)) continue;
     const { article } = result;
-    for (const section of article.sections) batch.push({ id: `${article.id}__${section.n}`, articleId: article.id, title: article.title, text: [section.heading ?? '', ...section.paragraphs].join('\n') });
+    for (const section of article.sections)
+      batch.push({ id: `${article.id}__${section.n}`, articleId: article.id, title: article.title, text: [section.heading ?? '', ...section.paragraphs].join('\n') });
     if (batch.length >= 5000) {
       tasks.push(index.addDocuments(batch, { primaryKey: 'id' }));
       batch = [];

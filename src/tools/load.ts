@@ -15,23 +15,26 @@ let next = 0;
 const latencies: number[] = [];
 let finish: (result: autocannon.Result) => void = () => {};
 const finished = new Promise<autocannon.Result>((resolve) => (finish = resolve));
-const instance = autocannon({
-  url: spec.origin,
-  connections: spec.connections,
-  duration: spec.seconds,
-  // Each request takes the next query of the list, so every client walks the whole mix.
-  requests: [
-    {
-      setupRequest: (request) => {
-        const chosen = spec.requests[next++ % spec.requests.length];
-        return { ...request, path: chosen?.path ?? '/', method: chosen?.method ?? 'GET', body: chosen?.body, headers: { ...request.headers, ...chosen?.headers } };
+const instance = autocannon(
+  {
+    url: spec.origin,
+    connections: spec.connections,
+    duration: spec.seconds,
+    // Each request takes the next query of the list, so every client walks the whole mix.
+    requests: [
+      {
+        setupRequest: (request) => {
+          const chosen = spec.requests[next++ % spec.requests.length];
+          return { ...request, path: chosen?.path ?? '/', method: chosen?.method ?? 'GET', body: chosen?.body, headers: { ...request.headers, ...chosen?.headers } };
+        },
       },
-    },
-  ],
-}, (error, result) => {
-  if (error) throw error;
-  finish(result);
-});
+    ],
+  },
+  (error, result) => {
+    if (error) throw error;
+    finish(result);
+  },
+);
 // autocannon's histogram has no p95: keep every response time and take exact percentiles.
 const statuses: Record<string, number> = {};
 instance.on('response', (_client, status, _bytes, responseTime) => {

@@ -63,7 +63,13 @@ async function killEngine(home: string, origin: string): Promise<{ downAt: numbe
   const downAt = Date.now();
   process.kill(state.pid, 'SIGKILL');
   await sleep(500);
-  while ((await fetch(`${origin}/healthz`).then((r) => r.status, () => 0)) !== 200) await sleep(200);
+  while (
+    (await fetch(`${origin}/healthz`).then(
+      (r) => r.status,
+      () => 0,
+    )) !== 200
+  )
+    await sleep(200);
   const upAt = Date.now();
   console.error(`phase 2: the site answers again after ${((upAt - downAt) / 1000).toFixed(1)} s`);
   return { downAt, upAt };
@@ -75,7 +81,10 @@ async function compareWithClean(home: string): Promise<string[]> {
   if (state === null || 'problem' in state) return ['no engine to compare with'];
   const client = createEngineClient(state.url, readOrCreateMasterKey(home), 30_000);
   await settlePending(client, [...ownedIndexNames(INDEX), ...ownedIndexNames(CLEAN)]);
-  const pairs: [string, string][] = [[INDEX, CLEAN], [statsIndexName(INDEX), statsIndexName(CLEAN)]];
+  const pairs: [string, string][] = [
+    [INDEX, CLEAN],
+    [statsIndexName(INDEX), statsIndexName(CLEAN)],
+  ];
   const differences: string[] = [];
   for (const [live, clean] of pairs) {
     const [a, b] = await Promise.all([documentsOf(client, live), documentsOf(client, clean)]);

@@ -113,7 +113,10 @@ async function restartPhase(seconds: number, dataDir: string, corpus: string | n
       rps: Math.round((samples.length / seconds) * 10) / 10,
       p50_ms: percentile(latencies, 0.5),
       p99_ms: percentile(latencies, 0.99),
-      steady_p99_ms: percentile(steady.map((s) => s.ms).sort((a, b) => a - b), 0.99),
+      steady_p99_ms: percentile(
+        steady.map((s) => s.ms).sort((a, b) => a - b),
+        0.99,
+      ),
       statuses,
       unexpected_5xx: unexpected5xx,
       restart_503: restart503.length,

@@ -49,7 +49,10 @@ export function loadAssets(): Assets {
   add('favicon.svg', readFileSync(new URL('favicon.svg', viewsAssets)));
   // The stylesheet names the fonts by their fingerprinted URLs, so it is assembled after them.
   const fontFaces = [400, 700]
-    .map((weight) => `@font-face{font-family:"Noto Naskh Arabic";font-style:normal;font-weight:${weight};font-display:swap;src:url(${byName.get(`naskh-${weight}.woff2`)}) format("woff2");unicode-range:U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0898-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC;}`)
+    .map(
+      (weight) =>
+        `@font-face{font-family:"Noto Naskh Arabic";font-style:normal;font-weight:${weight};font-display:swap;src:url(${byName.get(`naskh-${weight}.woff2`)}) format("woff2");unicode-range:U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0898-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC;}`,
+    )
     .join('\n');
   add('app.css', Buffer.from(`${fontFaces}\n${readFileSync(new URL('app.css', viewsAssets), 'utf8')}`));
 

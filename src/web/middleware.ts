@@ -36,7 +36,15 @@ const CONTENT_SECURITY_POLICY = {
 export function useMiddleware(app: Hono<AppEnv>, options: { requestTimeoutMs?: number }): void {
   // DENY, as frame-ancestors 'none' says (SAMEORIGIN contradicted it). HSTS only where the request came over
   // HTTPS (a TLS proxy in front says so): over plain HTTP the header means nothing and misleads.
-  app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginEmbedderPolicy: false, xFrameOptions: 'DENY', strictTransportSecurity: false }));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: false,
+    }),
+  );
   app.use(async (c, next) => {
     await next();
     if (c.req.header('X-Forwarded-Proto') === 'https' || new URL(c.req.url).protocol === 'https:') c.header('Strict-Transport-Security', HSTS);

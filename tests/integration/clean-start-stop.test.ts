@@ -60,10 +60,17 @@ describe('npm start', () => {
     expect(enginePids(home)).toHaveLength(1);
     process.kill(server.child.pid ?? 0, 'SIGTERM');
     await server.exited;
-    await eventually('the engine and the server stop', async () => {
-      const listening = await fetch(`http://127.0.0.1:${env.PORT}/healthz`).then(() => true, () => false);
-      return processesMentioning(home).length === 0 && !listening;
-    }, 20_000);
+    await eventually(
+      'the engine and the server stop',
+      async () => {
+        const listening = await fetch(`http://127.0.0.1:${env.PORT}/healthz`).then(
+          () => true,
+          () => false,
+        );
+        return processesMentioning(home).length === 0 && !listening;
+      },
+      20_000,
+    );
     expect(server.output()).toMatch(/SIGTERM: finishing requests and stopping/u);
   });
 

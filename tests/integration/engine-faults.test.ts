@@ -21,11 +21,7 @@ async function timed(site: Site, path: string, headers: Record<string, string> =
 
 /** The engine is unreachable in some way: every page and the API say so with 503 and Retry-After, quickly. */
 async function expectUnavailable(site: Site, withinMs: number) {
-  const answers = await Promise.all([
-    ...PAGES.map((path) => timed(site, path)),
-    timed(site, `/search?q=${HAFTAR}`, { 'HX-Request': 'true' }),
-    timed(site, `/api/search?q=${HAFTAR}`),
-  ]);
+  const answers = await Promise.all([...PAGES.map((path) => timed(site, path)), timed(site, `/search?q=${HAFTAR}`, { 'HX-Request': 'true' }), timed(site, `/api/search?q=${HAFTAR}`)]);
   for (const { response, body, ms } of answers) {
     expect(response.status).toBe(503);
     expect(response.headers.get('Retry-After')).toBe('5');

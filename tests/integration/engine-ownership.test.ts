@@ -36,7 +36,11 @@ async function site(home: string, index = 'site') {
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
-const status = (origin: string, path = '/healthz') => fetch(`${origin}${path}`, { signal: AbortSignal.timeout(8000) }).then((r) => r.status, () => 0);
+const status = (origin: string, path = '/healthz') =>
+  fetch(`${origin}${path}`, { signal: AbortSignal.timeout(8000) }).then(
+    (r) => r.status,
+    () => 0,
+  );
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'engine-ownership-'));

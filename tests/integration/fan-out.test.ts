@@ -27,7 +27,7 @@ describe('engine requests per search', () => {
     ['two words', 'مرفأ بيروت'],
     ['three words', 'المخابرات العامة المصرية'],
     ['a prefix while typing', 'حفت'],
-  ])('%s costs two searches: the candidates, then the matching sections of the page\'s articles', async (_kind, q) => {
+  ])("%s costs two searches: the candidates, then the matching sections of the page's articles", async (_kind, q) => {
     const result = await search({ q, typing: q === 'حفت' });
     expect(result.total).toBeGreaterThan(0);
     expect(sent.map((request) => request.path)).toEqual(['multi-search', 'multi-search']);

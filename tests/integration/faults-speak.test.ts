@@ -16,7 +16,12 @@ const { url, key, index } = testEngine('faults-speak');
 let root: string;
 const started: Command[] = [];
 /** Meilisearch's own answer to a payload it cannot store (seen on a full tmpfs). */
-const NO_SPACE = JSON.stringify({ message: 'No space left on device (os error 28) at path "/meili/data.ms/update_files/.tmpT5XGql"', code: 'internal', type: 'internal', link: 'https://docs.meilisearch.com/errors#internal' });
+const NO_SPACE = JSON.stringify({
+  message: 'No space left on device (os error 28) at path "/meili/data.ms/update_files/.tmpT5XGql"',
+  code: 'internal',
+  type: 'internal',
+  link: 'https://docs.meilisearch.com/errors#internal',
+});
 
 /** Articles of varied text, `count` of them in one NDJSON file: about 4 KB each. */
 function writeArticles(folder: string, count: number): void {
@@ -47,7 +52,7 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('a full disk', () => {
-  it('as the engine reports it (simulated: its answer to a payload, the tasks before it left processing) ends the index run within a minute with the engine\'s reason', async () => {
+  it("as the engine reports it (simulated: its answer to a payload, the tasks before it left processing) ends the index run within a minute with the engine's reason", async () => {
     const folder = mkdtempSync(join(root, 'articles-'));
     writeArticles(folder, 200);
     const proxy = await startGateProxy(url);
@@ -68,32 +73,36 @@ describe('a full disk', () => {
     }
   }, 180_000);
 
-  it.skipIf(!canMountTmpfs())('on a small tmpfs under the embedded engine ends the index run within a minute, and /healthz says so', async () => {
-    const disk = join(root, 'disk');
-    mkdirSync(disk);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', disk]);
-    try {
-      const home = join(disk, 'home');
-      const port = await freePort();
-      const site = command('start.ts', [], { MEILI_HOME: home, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: fixture('articles') });
-      started.push(site);
-      await site.waitFor('Archive search ready', 90_000);
-      const health = () => fetch(`http://127.0.0.1:${port}/healthz`).then(async (r) => ({ status: r.status, body: await r.text() }));
-      expect((await health()).status).toBe(200);
+  it.skipIf(!canMountTmpfs())(
+    'on a small tmpfs under the embedded engine ends the index run within a minute, and /healthz says so',
+    async () => {
+      const disk = join(root, 'disk');
+      mkdirSync(disk);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=48m', 'tmpfs', disk]);
+      try {
+        const home = join(disk, 'home');
+        const port = await freePort();
+        const site = command('start.ts', [], { MEILI_HOME: home, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: fixture('articles') });
+        started.push(site);
+        await site.waitFor('Archive search ready', 90_000);
+        const health = () => fetch(`http://127.0.0.1:${port}/healthz`).then(async (r) => ({ status: r.status, body: await r.text() }));
+        expect((await health()).status).toBe(200);
 
-      const folder = mkdtempSync(join(root, 'articles-'));
-      writeArticles(folder, 20_000);
-      const began = Date.now();
-      const run = await indexCommand(['--batch-size', '500', folder], { MEILI_HOME: home, MEILI_INDEX: 'bulk' });
-      expect(Date.now() - began).toBeLessThan(60_000);
-      expect(run.code).toBe(1);
-      expect(run.output).toMatch(/failed: (the disk of .*home is full|.*No space left on device)/u);
-      await eventually('/healthz reports the full disk', async () => (await health()).status === 503, 30_000);
-      expect((await health()).body).toMatch(/"engine":"fault","reason":"the disk of .*home is full/u);
-    } finally {
-      await stopEverything(started, disk);
-      await eventually('nothing uses the disk', () => processesMentioning(disk).length === 0, 20_000).catch(() => undefined);
-      execFileSync('umount', ['-l', disk]);
-    }
-  }, 180_000);
+        const folder = mkdtempSync(join(root, 'articles-'));
+        writeArticles(folder, 20_000);
+        const began = Date.now();
+        const run = await indexCommand(['--batch-size', '500', folder], { MEILI_HOME: home, MEILI_INDEX: 'bulk' });
+        expect(Date.now() - began).toBeLessThan(60_000);
+        expect(run.code).toBe(1);
+        expect(run.output).toMatch(/failed: (the disk of .*home is full|.*No space left on device)/u);
+        await eventually('/healthz reports the full disk', async () => (await health()).status === 503, 30_000);
+        expect((await health()).body).toMatch(/"engine":"fault","reason":"the disk of .*home is full/u);
+      } finally {
+        await stopEverything(started, disk);
+        await eventually('nothing uses the disk', () => processesMentioning(disk).length === 0, 20_000).catch(() => undefined);
+        execFileSync('umount', ['-l', disk]);
+      }
+    },
+    180_000,
+  );
 });

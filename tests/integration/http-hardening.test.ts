@@ -62,9 +62,7 @@ describe('security headers', () => {
   });
 
   it('uses a fresh nonce for every response', async () => {
-    const nonces = await Promise.all(
-      Array.from({ length: 6 }, async () => (policy(await seeded.site.app.request('/')).get('script-src') ?? []).find((source) => source.startsWith("'nonce-"))),
-    );
+    const nonces = await Promise.all(Array.from({ length: 6 }, async () => (policy(await seeded.site.app.request('/')).get('script-src') ?? []).find((source) => source.startsWith("'nonce-"))));
     expect(nonces.every(Boolean)).toBe(true);
     expect(new Set(nonces).size).toBe(nonces.length);
   });
@@ -75,7 +73,12 @@ describe('security headers', () => {
     seeded.proxy.fault = { kind: 'drop' };
     const down = await seeded.site.app.request('/');
     seeded.proxy.fault = { kind: 'pass' };
-    for (const response of [await seeded.site.app.request(`/api/search?q=${HAFTAR}`), await seeded.site.app.request(`/search?q=${HAFTAR}`, { headers: { 'HX-Request': 'true' } }), await seeded.site.app.request(css), down]) {
+    for (const response of [
+      await seeded.site.app.request(`/api/search?q=${HAFTAR}`),
+      await seeded.site.app.request(`/search?q=${HAFTAR}`, { headers: { 'HX-Request': 'true' } }),
+      await seeded.site.app.request(css),
+      down,
+    ]) {
       expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
       expect(response.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
     }

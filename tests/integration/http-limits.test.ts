@@ -59,7 +59,7 @@ describe('the site', () => {
     expect(response.headers.get('Vary')).toMatch(/HX-Request, HX-Trigger, HX-History-Restore-Request/u);
   });
 
-  it('sends no HSTS over plain HTTP (only behind a TLS proxy), and X-Frame-Options DENY as frame-ancestors \'none\' says', async () => {
+  it("sends no HSTS over plain HTTP (only behind a TLS proxy), and X-Frame-Options DENY as frame-ancestors 'none' says", async () => {
     const plain = await get('/');
     expect(plain.headers.get('Strict-Transport-Security')).toBeNull();
     expect(plain.headers.get('X-Frame-Options')).toBe('DENY');

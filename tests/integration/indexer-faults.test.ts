@@ -43,8 +43,7 @@ function paragraph(seed: number): string {
   return `${words.join(' ')}.`;
 }
 
-const line = (id: string, seeds: number[]): string =>
-  JSON.stringify({ id, title: `مقال ${id}`, date: '2025-03-01', source: 'اختبار', url: null, body: seeds.map(paragraph).join('\n\n') });
+const line = (id: string, seeds: number[]): string => JSON.stringify({ id, title: `مقال ${id}`, date: '2025-03-01', source: 'اختبار', url: null, body: seeds.map(paragraph).join('\n\n') });
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
@@ -60,8 +59,20 @@ function writeCorpus(version: 1 | 2): void {
   writeFileSync(join(folder, 'a.ndjson'), [shrink, ...a.map((i) => line(`a${i}`, [i * 2 + changed(i), i * 2 + 1 + changed(i)]))].join('\n'));
   rmSync(join(folder, 'b.ndjson'), { force: true });
   rmSync(join(folder, 'c.ndjson'), { force: true });
-  if (version === 1) writeFileSync(join(folder, 'b.ndjson'), range(0, 20).map((i) => line(`b${i}`, [500 + i * 2, 501 + i * 2])).join('\n'));
-  else writeFileSync(join(folder, 'c.ndjson'), range(0, 10).map((i) => line(`c${i}`, [700 + i * 2, 701 + i * 2])).join('\n'));
+  if (version === 1)
+    writeFileSync(
+      join(folder, 'b.ndjson'),
+      range(0, 20)
+        .map((i) => line(`b${i}`, [500 + i * 2, 501 + i * 2]))
+        .join('\n'),
+    );
+  else
+    writeFileSync(
+      join(folder, 'c.ndjson'),
+      range(0, 10)
+        .map((i) => line(`c${i}`, [700 + i * 2, 701 + i * 2]))
+        .join('\n'),
+    );
 }
 const SECTIONS = { 1: 163, 2: 121 };
 
@@ -267,7 +278,7 @@ describe('engine failures', () => {
     expect((await indexUids()).filter((uid) => uid.startsWith(`${live}-next`))).toEqual([]);
   });
 
-  it('a task the engine rejects is printed with the engine\'s reason, and the exit code is 1', async () => {
+  it("a task the engine rejects is printed with the engine's reason, and the exit code is 1", async () => {
     const other = `${live}-keyed`;
     await settle(client.createIndex(other, { primaryKey: 'articleId' }));
     const run = await runIndexer([fixture('articles')], { index: other, engine: url });
@@ -290,13 +301,15 @@ describe('engine failures', () => {
     const retries = output.split('\n').filter((l) => l.startsWith('engine: '));
     // Concurrent requests: the order of the lines is not fixed.
     expect(retries).toHaveLength(faults.length);
-    expect(retries).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^engine: GET \/tasks answered 503; try 2 of 5 in \d+ ms$/u),
-      expect.stringMatching(/^engine: POST \/indexes answered 429; try 2 of 5 in \d+ ms$/u),
-      expect.stringMatching(/^engine: POST \/indexes\/[\w-]+\/documents ECONNRESET; try 2 of 5 in \d+ ms$/u),
-      expect.stringMatching(/^engine: GET \/tasks\/\d+ ECONNRESET; try 2 of 5 in \d+ ms$/u),
-      expect.stringMatching(/^engine: PATCH \/indexes\/[\w-]+-stats\/settings answered 503; try 2 of 5 in \d+ ms$/u),
-    ]));
+    expect(retries).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^engine: GET \/tasks answered 503; try 2 of 5 in \d+ ms$/u),
+        expect.stringMatching(/^engine: POST \/indexes answered 429; try 2 of 5 in \d+ ms$/u),
+        expect.stringMatching(/^engine: POST \/indexes\/[\w-]+\/documents ECONNRESET; try 2 of 5 in \d+ ms$/u),
+        expect.stringMatching(/^engine: GET \/tasks\/\d+ ECONNRESET; try 2 of 5 in \d+ ms$/u),
+        expect.stringMatching(/^engine: PATCH \/indexes\/[\w-]+-stats\/settings answered 503; try 2 of 5 in \d+ ms$/u),
+      ]),
+    );
     expect(output).toMatch(/Indexed 81 articles \(163 sections\): 81 new or changed, .* 0 skipped, 0 failed, 5 retried;/u);
     await expectSameContents(retried, clean1);
   });
@@ -310,7 +323,11 @@ describe('engine failures', () => {
     proxy.fault = REFUSE_503;
     expect(await viaProxy.getIndex(live).then(() => 'answered', describeEngineError)).toMatch(/has failed: the engine is busy$/u);
     expect(proxy.seen).toHaveLength(4);
-    expect(retries.map((retry) => [retry.attempt, retry.reason])).toEqual([[1, 'answered 503'], [2, 'answered 503'], [3, 'answered 503']]);
+    expect(retries.map((retry) => [retry.attempt, retry.reason])).toEqual([
+      [1, 'answered 503'],
+      [2, 'answered 503'],
+      [3, 'answered 503'],
+    ]);
     // Exponential with jitter: each wait between half and all of base × 2^(try − 1).
     retries.forEach((retry) => {
       expect(retry.delayMs).toBeGreaterThanOrEqual(10 * 2 ** (retry.attempt - 1));

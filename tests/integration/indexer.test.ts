@@ -15,8 +15,7 @@ const gazetteer = loadGazetteer();
 const settings = loadEngineSettings();
 let folder: string;
 
-const run = (paths: string[], rebuild = false, version = 'v1'): Promise<IndexSummary> =>
-  indexArticles({ client, index, paths, rebuild, gazetteer, settings, analysisVersion: version });
+const run = (paths: string[], rebuild = false, version = 'v1'): Promise<IndexSummary> => indexArticles({ client, index, paths, rebuild, gazetteer, settings, analysisVersion: version });
 
 async function sectionIds(): Promise<string[]> {
   const page = await client.index<SectionDocument>(index).getDocuments({ fields: ['id'], limit: 1000 });

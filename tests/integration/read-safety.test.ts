@@ -16,8 +16,7 @@ let outside: string;
 /** A folder of its own for each test, so that a test that fails leaves nothing in the way of the next. */
 const freshFolder = (name: string) => mkdtempSync(join(root, `${name}-`));
 
-const article = (id: string, text = `نص المقال ${id} عن المكتبات في طرابلس.`) =>
-  JSON.stringify({ id, title: `مقال ${id}`, date: '2025-02-01', source: 'اختبار', url: null, body: text });
+const article = (id: string, text = `نص المقال ${id} عن المكتبات في طرابلس.`) => JSON.stringify({ id, title: `مقال ${id}`, date: '2025-02-01', source: 'اختبار', url: null, body: text });
 const ids = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 const indexRun = (...args: string[]) => indexCommand(args, { MEILI_URL: url, MEILI_MASTER_KEY: key, MEILI_INDEX: index });
 

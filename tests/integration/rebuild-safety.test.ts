@@ -89,7 +89,7 @@ describe('an index a rebuild is filling', () => {
 });
 
 describe('/healthz', () => {
-  it('fails when the live index cannot serve the product\'s queries (its filterable and sortable settings are missing)', async () => {
+  it("fails when the live index cannot serve the product's queries (its filterable and sortable settings are missing)", async () => {
     const bare = `${live}-bare`;
     await settle(client.index(bare).addDocuments([{ id: 'x__1', articleId: 'x', n: 1, title: 'مقال', text: 'نص' }], { primaryKey: 'id' }));
     const site = await createSite({ engineUrl: url, apiKey: await ensureReadKey(client, bare), index: bare, gazetteer: loadGazetteer() });

@@ -19,12 +19,7 @@ describe('the seed article', () => {
   const seed = parsePlainText(readFileSync(fixture('articles/seed.txt'), 'utf8'), 'seed', 'seed.txt');
 
   it('parses into exactly its four sections with their headings', () => {
-    expect(seed.sections.map((section) => section.heading)).toEqual([
-      null,
-      'رسائل سياسية من بنغازي',
-      'ليبيا كامتداد للأمن القومي المصري',
-      'تسويات معلّقة وتشابكات إقليمية',
-    ]);
+    expect(seed.sections.map((section) => section.heading)).toEqual([null, 'رسائل سياسية من بنغازي', 'ليبيا كامتداد للأمن القومي المصري', 'تسويات معلّقة وتشابكات إقليمية']);
     expect(seed.sections.map((section) => section.n)).toEqual([1, 2, 3, 4]);
     expect(seed.sections.map((section) => section.paragraphs.length)).toEqual([2, 2, 3, 4]);
   });
@@ -111,14 +106,7 @@ describe('reading folders', () => {
     const results = await readAll([fixture('articles')]);
     const articles = results.flatMap((result) => ('article' in result ? [result.article] : []));
     expect(results.filter((result) => 'problem' in result)).toEqual([]);
-    expect(articles.map((article: Article) => article.id)).toEqual([
-      'lebanon-port-2025',
-      'libya-tripoli-2025',
-      'bank-2025',
-      'cairo-2025',
-      'seed',
-      'sudan-talks-2025',
-    ]);
+    expect(articles.map((article: Article) => article.id)).toEqual(['lebanon-port-2025', 'libya-tripoli-2025', 'bank-2025', 'cairo-2025', 'seed', 'sudan-talks-2025']);
   });
 
   it('reports a missing path instead of failing', async () => {

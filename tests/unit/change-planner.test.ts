@@ -70,7 +70,11 @@ describe('articles that left their file', () => {
   const gone = article('gone', ['نص'], 'data/a.ndjson');
   const elsewhere = article('elsewhere', ['نص'], 'other/c.ndjson');
   const deletedFile = article('deleted-file', ['نص', 'ثان'], 'data/b.ndjson');
-  const indexed = new Map([['gone', held(gone)], ['elsewhere', held(elsewhere)], ['deleted-file', held(deletedFile)]]);
+  const indexed = new Map([
+    ['gone', held(gone)],
+    ['elsewhere', held(elsewhere)],
+    ['deleted-file', held(deletedFile)],
+  ]);
 
   it('deletes an article missing from the file it was indexed from, and the articles of a file gone from a folder read', () => {
     const planner = createChangePlanner(indexed, VERSION, scope(['data'], ['data/a.ndjson']));
@@ -107,7 +111,14 @@ describe('files not read whole', () => {
   const nested = article('nested', ['نص'], 'data/sub/c.ndjson');
 
   it('deletes nothing indexed from a file with a read problem, and says which articles were kept and why', () => {
-    const planner = createChangePlanner(new Map([['first', held(first)], ['second', held(second)]]), VERSION, scope(['data'], ['data/a.ndjson']));
+    const planner = createChangePlanner(
+      new Map([
+        ['first', held(first)],
+        ['second', held(second)],
+      ]),
+      VERSION,
+      scope(['data'], ['data/a.ndjson']),
+    );
     planner.plan(first, 'data/a.ndjson:1');
     planner.readFailed('data/a.ndjson', 'line 2: invalid UTF-8 bytes in this line');
     planner.readFailed('data/a.ndjson', 'line 9: a later problem');
@@ -121,7 +132,11 @@ describe('files not read whole', () => {
   });
 
   it('tells a rebuild what its swap drops of the live index: every article not read, but those of a file not read whole', () => {
-    const live = new Map([['first', held(first)], ['second', held(second)], ['nested', held(nested)]]);
+    const live = new Map([
+      ['first', held(first)],
+      ['second', held(second)],
+      ['nested', held(nested)],
+    ]);
     const planner = createChangePlanner(new Map(), VERSION, scope(['data/sub']));
     planner.plan(nested, 'data/sub/c.ndjson:1');
     expect(planner.dropped(live)).toEqual({ articles: 2, sectionIds: ['first__1', 'second__1'], kept: [] });
@@ -164,9 +179,11 @@ describe('what the index holds by article', () => {
       { id: 'a__2', articleId: 'a', hash: 'h1', origin: 'data/b.ndjson' },
       { id: 'b__2', articleId: 'b', hash: 'h3', origin: 'data/a.ndjson' },
     ]);
-    expect(articles).toEqual(new Map([
-      ['a', { hash: 'h1', origins: new Set(['data/a.ndjson', 'data/b.ndjson']), sectionIds: ['a__1', 'a__2'] }],
-      ['b', { hash: null, origins: new Set(['data/a.ndjson']), sectionIds: ['b__1', 'b__2'] }],
-    ]));
+    expect(articles).toEqual(
+      new Map([
+        ['a', { hash: 'h1', origins: new Set(['data/a.ndjson', 'data/b.ndjson']), sectionIds: ['a__1', 'a__2'] }],
+        ['b', { hash: null, origins: new Set(['data/a.ndjson']), sectionIds: ['b__1', 'b__2'] }],
+      ]),
+    );
   });
 });

@@ -3,14 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/arabic/index.ts';
-import {
-  DEFAULT_GAZETTEER_PATH,
-  GazetteerError,
-  loadGazetteer,
-  resolveQueryEntities,
-  tagArticle,
-  tagText,
-} from '../../src/entities/index.ts';
+import { DEFAULT_GAZETTEER_PATH, GazetteerError, loadGazetteer, resolveQueryEntities, tagArticle, tagText } from '../../src/entities/index.ts';
 
 const gaz = loadGazetteer();
 
@@ -60,7 +53,19 @@ describe('gazetteer', () => {
   });
 
   it('names every entity of the seed article', () => {
-    for (const id of ['EG', 'LY', 'SD', 'benghazi', 'eastern-mediterranean', 'eastern-libya', 'khalifa-haftar', 'hassan-rashad', 'abdel-fattah-el-sisi', 'egypt-general-intelligence', 'middle-east-online']) {
+    for (const id of [
+      'EG',
+      'LY',
+      'SD',
+      'benghazi',
+      'eastern-mediterranean',
+      'eastern-libya',
+      'khalifa-haftar',
+      'hassan-rashad',
+      'abdel-fattah-el-sisi',
+      'egypt-general-intelligence',
+      'middle-east-online',
+    ]) {
       expect(gaz.entities.has(id), id).toBe(true);
     }
     expect(gaz.entities.get('benghazi')?.parent).toBe('LY');
@@ -125,21 +130,12 @@ describe('tagArticle on the seed article', () => {
 
   it('tags the article with the union of its sections', () => {
     expect(tags.regions).toEqual(['EG', 'LY', 'SD', 'benghazi', 'cairo', 'eastern-libya', 'eastern-mediterranean']);
-    expect(tags.actors).toEqual([
-      'abdel-fattah-el-sisi',
-      'egypt-general-intelligence',
-      'hassan-rashad',
-      'khalifa-haftar',
-      'middle-east-online',
-    ]);
+    expect(tags.actors).toEqual(['abdel-fattah-el-sisi', 'egypt-general-intelligence', 'hassan-rashad', 'khalifa-haftar', 'middle-east-online']);
   });
 });
 
 describe('tagText', () => {
-  it.each([['بليبيا'], ['لليبيا'], ['الليبيين'], ['وليبيا'], ['الليبية'], ['ليبيون'], ['Libya']])(
-    'recognizes %s as Libya',
-    (text) => expect(ids(text)).toEqual(['LY']),
-  );
+  it.each([['بليبيا'], ['لليبيا'], ['الليبيين'], ['وليبيا'], ['الليبية'], ['ليبيون'], ['Libya']])('recognizes %s as Libya', (text) => expect(ids(text)).toEqual(['LY']));
 
   it('recognizes a name behind a conjunction or preposition', () => {
     expect(ids('وحفتر')).toEqual(['khalifa-haftar']);
@@ -245,9 +241,7 @@ describe('resolveQueryEntities', () => {
   it('finds Latin and Arabic names with their place in the query', () => {
     expect(resolveQueryEntities(gaz, 'Haftar')).toEqual([{ id: 'khalifa-haftar', type: 'actor', start: 0, end: 6, surface: 'Haftar' }]);
     expect(resolveQueryEntities(gaz, 'Libya')).toEqual([{ id: 'LY', type: 'region', start: 0, end: 5, surface: 'Libya' }]);
-    expect(resolveQueryEntities(gaz, 'sisi visit')).toEqual([
-      { id: 'abdel-fattah-el-sisi', type: 'actor', start: 0, end: 4, surface: 'sisi' },
-    ]);
+    expect(resolveQueryEntities(gaz, 'sisi visit')).toEqual([{ id: 'abdel-fattah-el-sisi', type: 'actor', start: 0, end: 4, surface: 'sisi' }]);
     expect(resolveQueryEntities(gaz, 'لقاء حفتر في بنغازي')).toEqual([
       { id: 'khalifa-haftar', type: 'actor', start: 5, end: 9, surface: 'حفتر' },
       { id: 'benghazi', type: 'region', start: 13, end: 19, surface: 'بنغازي' },
@@ -261,9 +255,7 @@ describe('resolveQueryEntities', () => {
 });
 
 describe('tagging annotations fixture', () => {
-  const annotations = JSON.parse(
-    readFileSync(new URL('../fixtures/tagging/annotations.json', import.meta.url), 'utf8'),
-  ) as Record<string, unknown>[];
+  const annotations = JSON.parse(readFileSync(new URL('../fixtures/tagging/annotations.json', import.meta.url), 'utf8')) as Record<string, unknown>[];
 
   it('holds ids only, every one in the gazetteer', () => {
     expect(annotations.length).toBeGreaterThanOrEqual(40);

@@ -15,9 +15,7 @@ describe('filter values', () => {
 
   it('builds IN clauses and joins them with AND', () => {
     expect(anyOf('regions', [])).toBeNull();
-    expect(allOf([anyOf('regions', ['LY', 'EG']), null, anyOf('actors', ['khalifa-haftar'])])).toBe(
-      '(regions IN ["LY", "EG"]) AND (actors IN ["khalifa-haftar"])',
-    );
+    expect(allOf([anyOf('regions', ['LY', 'EG']), null, anyOf('actors', ['khalifa-haftar'])])).toBe('(regions IN ["LY", "EG"]) AND (actors IN ["khalifa-haftar"])');
     expect(allOf([null])).toBeNull();
   });
 });
@@ -25,7 +23,7 @@ describe('filter values', () => {
 describe('HTML escaping', () => {
   it.each([
     ['<script>alert(1)</script>', '&lt;script&gt;alert(1)&lt;/script&gt;'],
-    ['"onmouseover=\'x\'', '&quot;onmouseover=&#39;x&#39;'],
+    ["\"onmouseover='x'", '&quot;onmouseover=&#39;x&#39;'],
     ['حفتر & السيسي', 'حفتر &amp; السيسي'],
   ])('escapes %j', (text, escaped) => {
     expect(escapeHtml(text)).toBe(escaped);
@@ -38,7 +36,17 @@ describe('close spellings', () => {
     expect(withinOneEdit('مخابر', 'مخابز')).toBe(true);
     expect(withinOneEdit('مخابر', 'مخبر')).toBe(true);
     expect(withinOneEdit('مخابر', 'خابرت')).toBe(false);
-    const stats = { articles: 1, documents: 3, totalLength: 9, df: new Map([['حفتر', 40], ['حفير', 2], ['مصر', 9]]), plainDf: new Map() };
+    const stats = {
+      articles: 1,
+      documents: 3,
+      totalLength: 9,
+      df: new Map([
+        ['حفتر', 40],
+        ['حفير', 2],
+        ['مصر', 9],
+      ]),
+      plainDf: new Map(),
+    };
     expect(closestKnownTerm('حفنر', stats)).toBe('حفتر');
     expect(closestKnownTerm('حفتر', stats)).toBeNull();
     expect(closestKnownTerm('زز', stats)).toBeNull();

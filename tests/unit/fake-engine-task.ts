@@ -60,7 +60,10 @@ export const settleCallbacks = (): Promise<void> => new Promise((resolve) => set
 /** True once `promise` settled, false while it has not (after letting every callback that can run, run). */
 export async function hasSettled(promise: Promise<unknown>): Promise<boolean> {
   let settled = false;
-  void promise.then(() => (settled = true), () => (settled = true));
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
   await settleCallbacks();
   return settled;
 }

@@ -90,18 +90,12 @@ describe('rankKeywordCandidates', () => {
   });
 
   it('ranks a match on the word itself above a match through its stem only', () => {
-    const ranked = rank(words('الرياض'), [
-      section('sport', 1, 'نتائج الجولة', `${filler} وتطوير الرياضة`),
-      section('city', 1, 'نتائج الجولة', `${filler} وتطوير الرياض`),
-    ]);
+    const ranked = rank(words('الرياض'), [section('sport', 1, 'نتائج الجولة', `${filler} وتطوير الرياضة`), section('city', 1, 'نتائج الجولة', `${filler} وتطوير الرياض`)]);
     expect(ranked.map((article) => article.articleId)).toEqual(['city', 'sport']);
   });
 
   it('gives a bonus to the words adjacent and in order', () => {
-    const ranked = rank(words('سد', 'النهضة'), [
-      section('apart', 1, 'أخبار', `السد يواجه فريق النهضة ${filler}`),
-      section('adjacent', 1, 'أخبار', `مفاوضات سد النهضة بين الدول ${filler}`),
-    ]);
+    const ranked = rank(words('سد', 'النهضة'), [section('apart', 1, 'أخبار', `السد يواجه فريق النهضة ${filler}`), section('adjacent', 1, 'أخبار', `مفاوضات سد النهضة بين الدول ${filler}`)]);
     expect(ranked.map((article) => article.articleId)).toEqual(['adjacent', 'apart']);
     // The same words, as often, in sections of the same length: the phrase clause alone makes the difference.
     expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score * 1.4);

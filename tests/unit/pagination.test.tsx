@@ -23,7 +23,11 @@ const result = (total: number, page: number): SearchResult => ({
 const pageLinks = (html: string): string[] => [...html.matchAll(/href="(\/search\?[^"]*)"/gu)].map((match) => (match[1] ?? '').replaceAll('&amp;', '&')).filter((href) => href.includes('page='));
 
 describe('results pages link only to pages the site serves', () => {
-  it.each([[30_975, 1], [30_975, 1000], [999, 50]])('total %i, page %i: every page link passes the parameter check', (total, page) => {
+  it.each([
+    [30_975, 1],
+    [30_975, 1000],
+    [999, 50],
+  ])('total %i, page %i: every page link passes the parameter check', (total, page) => {
     const html = String(<Results result={resultsView(result(total, page))} names={() => undefined} />);
     const links = pageLinks(html);
     expect(links.length).toBeGreaterThan(0);

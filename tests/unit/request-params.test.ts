@@ -53,7 +53,9 @@ describe('configuration', () => {
 
 describe('settings comparison', () => {
   it('holds when the engine has our values plus its defaults, in any order for sets', () => {
-    expect(settingsHold({ filterableAttributes: ['b', 'a'], typoTolerance: { enabled: true } }, { filterableAttributes: ['a', 'b'], typoTolerance: { enabled: true, disableOnWords: [] }, other: 1 })).toBe(true);
+    expect(
+      settingsHold({ filterableAttributes: ['b', 'a'], typoTolerance: { enabled: true } }, { filterableAttributes: ['a', 'b'], typoTolerance: { enabled: true, disableOnWords: [] }, other: 1 }),
+    ).toBe(true);
   });
   it('does not hold when an ordered list differs', () => {
     expect(settingsHold({ searchableAttributes: ['a', 'b'] }, { searchableAttributes: ['b', 'a'] })).toBe(false);

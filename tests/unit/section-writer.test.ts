@@ -5,8 +5,31 @@ import { createTaskPipeline } from '../../src/indexer/task-pipeline.ts';
 import { fakeTask, hasSettled, type FakeTask } from './fake-engine-task.ts';
 
 const section = (id: string): SectionDocument => ({
-  id, articleId: id.split('__')[0] ?? id, n: 1, anchor: 's-1', firstParagraph: 1, title: '', heading: null, text: '', date: null, day: 0, source: null, url: null,
-  regions: [], actors: [], title_terms: '', heading_terms: '', text_terms: '', alt_terms: '', title_plain: '', heading_plain: '', text_plain: '', alt_plain: '', length: 0, hash: 'h', origin: 'a.ndjson',
+  id,
+  articleId: id.split('__')[0] ?? id,
+  n: 1,
+  anchor: 's-1',
+  firstParagraph: 1,
+  title: '',
+  heading: null,
+  text: '',
+  date: null,
+  day: 0,
+  source: null,
+  url: null,
+  regions: [],
+  actors: [],
+  title_terms: '',
+  heading_terms: '',
+  text_terms: '',
+  alt_terms: '',
+  title_plain: '',
+  heading_plain: '',
+  text_plain: '',
+  alt_plain: '',
+  length: 0,
+  hash: 'h',
+  origin: 'a.ndjson',
 });
 
 /** A writer over a fake index whose tasks the test moves along; `events` logs what reaches the engine, in order. */

@@ -23,7 +23,7 @@ describe('the task pipeline', () => {
     expect(pipeline.failures).toEqual([]);
   });
 
-  it('records each failed task with what it was and the engine\'s reason, in order, and goes on with the others', async () => {
+  it("records each failed task with what it was and the engine's reason, in order, and goes on with the others", async () => {
     const events: string[] = [];
     const pipeline = createTaskPipeline(10);
     const [added, deleted, later] = [fakeTask('added', events), fakeTask('deleted', events), fakeTask('later', events)];

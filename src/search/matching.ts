@@ -53,9 +53,14 @@ export function snippetWindow(text: string, spec: MatchSpec, size = 36): Snippet
   if (words.length <= size) return { text, spans: matches, cutBefore: false, cutAfter: false };
   const best = densestRun(words, matches, size);
   const last = Math.min(words.length - 1, best + size - 1);
-  const from = best === 0 ? 0 : (words[best]?.start ?? 0);
-  const to = last === words.length - 1 ? text.length : (words[last]?.end ?? text.length);
-  const spans = matches.filter((span) => span.end > from && span.start < to).map((span) => ({ start: Math.max(span.start, from) - from, end: Math.min(span.end, to) - from }));
+  let from = best === 0 ? 0 : (words[best]?.start ?? 0);
+  let to = last === words.length - 1 ? text.length : (words[last]?.end ?? text.length);
+  // A match the window's edge would cut (a name of several words) is kept whole.
+  for (const span of matches) {
+    if (span.start < from && span.end > from) from = span.start;
+    if (span.start < to && span.end > to) to = span.end;
+  }
+  const spans = matches.filter((span) => span.end > from && span.start < to).map((span) => ({ start: span.start - from, end: span.end - from }));
   return { text: text.slice(from, to), spans, cutBefore: from > 0, cutAfter: to < text.length };
 }
 

@@ -11,6 +11,7 @@ import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { indexArticles } from '../indexer/indexer.ts';
 import { createSearchService } from '../search/service.ts';
+import { evaluateHighlights } from './highlight-eval.ts';
 import { evaluateKeywords } from './keyword-eval.ts';
 import { newsParagraphsAsArticles, passagesAsArticles, readNdjsonRecords, retrievalFigures, type Question, type RankedQuestion } from './qa-set.ts';
 
@@ -80,6 +81,7 @@ async function evaluateRaw(client: EngineClient, passages: string, distractors: 
   return ranked;
 }
 
+const USAGE_HIGHLIGHTS = 'usage: npm run eval -- --highlights --corpus NEWS.ndjson.gz [--queries N] [--home DIR]';
 const USAGE_KEYWORDS = 'usage: npm run eval -- --keywords SET_FOLDER --corpus NEWS.ndjson.gz [--engine raw] [--run-file RUN.json] [--per-query] [--home DIR]';
 
 await runCli(async () => {
@@ -94,9 +96,21 @@ await runCli(async () => {
       'run-file': { type: 'string' },
       'per-query': { type: 'boolean', default: false },
       home: { type: 'string' },
+      highlights: { type: 'boolean', default: false },
     },
   });
   const system = values.engine === 'raw' ? 'raw' : 'product';
+  if (values.highlights) {
+    const count = Number(values.queries ?? 600);
+    if (!values.corpus || !Number.isInteger(count) || count < 1) {
+      console.error(USAGE_HIGHLIGHTS);
+      return 2;
+    }
+    const { corpus } = values;
+    return await withEngine(values.home, async (engine) => {
+      console.log(JSON.stringify(await evaluateHighlights({ engine, corpus, queries: count })));
+    });
+  }
   if (values.keywords !== undefined || values.corpus !== undefined) {
     if (!values.keywords || !values.corpus || !['product', 'raw'].includes(values.engine)) {
       console.error(USAGE_KEYWORDS);
@@ -108,7 +122,7 @@ await runCli(async () => {
     });
   }
   if (!values.passages || !values.queries || !['product', 'raw'].includes(values.engine)) {
-    console.error(`${USAGE}\n${USAGE_KEYWORDS}`);
+    console.error(`${USAGE}\n${USAGE_KEYWORDS}\n${USAGE_HIGHLIGHTS}`);
     return 2;
   }
   const { passages, queries, distractors } = values;

@@ -51,12 +51,18 @@ export async function evaluateKeywords(options: KeywordEvalOptions): Promise<Rec
 }
 
 async function productSearcher(client: EngineClient, options: KeywordEvalOptions): Promise<(q: string) => Promise<string[]>> {
+  const service = await indexedCorpus(client, options.engine, options.corpus);
+  return async (q) => (await service.search({ q, regions: [], actors: [], page: 1, limit: HITS_PER_QUERY })).hits.map((hit) => hit.articleId);
+}
+
+/** The corpus indexed through the product's own indexing (incremental when the engine kept an earlier run), and the search service over it. */
+export async function indexedCorpus(client: EngineClient, engine: { url: string; masterKey: string }, corpus: string) {
   const gazetteer = loadGazetteer();
   const progress = createProgress('indexing');
   const summary = await indexArticles({
     client,
     index: INDEX,
-    paths: [options.corpus],
+    paths: [corpus],
     gazetteer,
     settings: loadEngineSettings(),
     analysisVersion: analysisVersion(),
@@ -64,9 +70,9 @@ async function productSearcher(client: EngineClient, options: KeywordEvalOptions
   });
   progress.done();
   console.error(`indexed ${summary.articles} articles (${summary.sections} sections) in ${summary.seconds.toFixed(1)} s`);
-  const service = await createSearchService({ engineUrl: options.engine.url, apiKey: options.engine.masterKey, index: INDEX, gazetteer });
+  const service = await createSearchService({ engineUrl: engine.url, apiKey: engine.masterKey, index: INDEX, gazetteer });
   service.stop();
-  return async (q) => (await service.search({ q, regions: [], actors: [], page: 1, limit: HITS_PER_QUERY })).hits.map((hit) => hit.articleId);
+  return service;
 }
 
 /** The baseline: one document per section (title and text as written), Meilisearch's default settings. */

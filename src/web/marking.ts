@@ -1,6 +1,9 @@
 import type { SnippetWindow, Span } from '../search/matching.ts';
 import { escapeHtml } from '../../views/escape-html.ts';
 
+/** The escaping the marks are written with, for checks that compare marked HTML with its source. */
+export { escapeHtml };
+
 /**
  * Escaped text of [from, to) with the spans in it wrapped in `<mark>`. Spans are clipped to the
  * range and merged when they overlap or only spaces separate them; the text between marks is

@@ -99,3 +99,16 @@ describe('marking keeps the source text', () => {
     }
   });
 });
+
+describe('snippet windows', () => {
+  it('keep a matched name of several words whole at their edge', () => {
+    const filler = 'كلام عادي لا علاقة له بالموضوع '.repeat(10);
+    const text = `${filler}الفريق أول خليفة حفتر قائد الجيش ${filler}`;
+    const start = text.indexOf('خليفة حفتر');
+    const spec: MatchSpec = { exact: new Set(), prefix: null, spans: [{ start, end: start + 'خليفة حفتر'.length }] };
+    for (let size = 4; size <= 40; size++) {
+      const window = snippetWindow(text, spec, size);
+      for (const span of window.spans) expect(window.text.slice(span.start, span.end)).toBe('خليفة حفتر');
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { escapeHtml } from '../web/marking.ts';
+
+/** One way marked HTML misrepresents its source. */
+export interface HighlightViolation {
+  where: string;
+  problem: 'text changed' | 'fragment marked';
+  detail: string;
+}
+
+const MARK = /<\/?mark>/gu;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const ELLIPSIS_BEFORE = '… ';
+const ELLIPSIS_AFTER = ' …';
+
+/**
+ * Checks marked HTML against the text it was made from: without its marks it is the escaped source
+ * (or, for a snippet, a part of it between ellipses), and every mark covers whole words.
+ */
+export function checkMarked(html: string, source: string, where: string, snippet = false): HighlightViolation[] {
+  const violations: HighlightViolation[] = [];
+  let plain = html.replace(MARK, '');
+  const escaped = escapeHtml(source);
+  if (snippet) {
+    if (plain.startsWith(ELLIPSIS_BEFORE)) plain = plain.slice(ELLIPSIS_BEFORE.length);
+    if (plain.endsWith(ELLIPSIS_AFTER)) plain = plain.slice(0, -ELLIPSIS_AFTER.length);
+  }
+  const offset = snippet ? escaped.indexOf(plain) : plain === escaped ? 0 : -1;
+  if (offset < 0) return [{ where, problem: 'text changed', detail: plain.slice(0, 120) }];
+  // Mark boundaries, as offsets into the escaped source.
+  let position = offset;
+  for (const part of html.replace(snippet && html.startsWith(ELLIPSIS_BEFORE) ? ELLIPSIS_BEFORE : '', '').split(/(<\/?mark>)/u)) {
+    if (part === '<mark>' || part === '</mark>') {
+      const before = escaped[position - 1] ?? '';
+      const after = escaped[position] ?? '';
+      // A mark that starts or ends between two letters splits a word.
+      if (WORD_CHAR.test(before) && WORD_CHAR.test(after)) violations.push({ where, problem: 'fragment marked', detail: escaped.slice(Math.max(0, position - 20), position + 20) });
+    } else {
+      position += part.length;
+    }
+  }
+  return violations;
+}

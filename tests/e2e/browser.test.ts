@@ -165,3 +165,20 @@ describe('the search page in a browser', () => {
     }
   });
 });
+
+describe('typing, then Enter', () => {
+  it('shows what the URL shows: the scheduled "still typing" request does not replace the submitted results', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    // مصر typed as a prefix also finds مصرف; submitted, it is the word مصر only.
+    await page.locator('#q').pressSequentially('مصر', { delay: 20 });
+    await page.press('#q', 'Enter');
+    await expect.poll(() => query(page)).toBe('مصر');
+    await page.waitForTimeout(800);
+    const typed = { summary: await page.locator('#results-summary').textContent(), first: await page.locator('[data-hit-link]').first().getAttribute('href') };
+    await page.reload();
+    const reloaded = { summary: await page.locator('#results-summary').textContent(), first: await page.locator('[data-hit-link]').first().getAttribute('href') };
+    expect(typed).toEqual(reloaded);
+    await page.context().close();
+  });
+});

@@ -182,3 +182,30 @@ describe('typing, then Enter', () => {
     await page.context().close();
   });
 });
+
+describe('a clean console', () => {
+  it('has no console error and no CSP violation on search, typing, Enter, Back and an article', async () => {
+    const page = await newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await page.goto(`${base}/`);
+    await page.locator('#q').pressSequentially('حفتر', { delay: 20 });
+    await page.press('#q', 'Enter');
+    await expect.poll(() => query(page)).toBe('حفتر');
+    await page.fill('#q', 'لبنان');
+    await page.press('#q', 'Enter');
+    await expect.poll(() => query(page)).toBe('لبنان');
+    await page.goBack();
+    await expect.poll(() => query(page)).toBe('حفتر');
+    await page.locator('.hit').first().waitFor();
+    await Promise.all([page.waitForURL(/\/articles\//u), page.locator('[data-hit-link]').first().click()]);
+    await page.waitForTimeout(300);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+});

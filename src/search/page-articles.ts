@@ -51,7 +51,9 @@ export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candid
   const query = keywordQuery(parsed);
   // The engine gives one section per article: the articles are ranked by it, then the first ones
   // again on every section that matches (the best one stands for its article, the others are listed).
-  const order = plan.rank ? rankKeywordCandidates(query, answers.main.hits, stats).map((article) => article.articleId) : answers.main.hits.map((hit) => hit.articleId);
+  const engineOrder = answers.main.hits.map((hit) => hit.articleId);
+  const byScore = plan.rank ? rankKeywordCandidates(query, answers.main.hits, stats).map((article) => article.articleId) : [];
+  const order = plan.rank ? rankedThenUnscored(byScore, engineOrder, query) : engineOrder;
   // The engine matched phrases on stems; the ranking kept the articles that hold them as written.
   const verified = query.phrases.length > 0 && plan.rank && answers.main.total <= answers.main.hits.length ? order.length : undefined;
   const refined = plan.rank && plan.offset < REFINED_ARTICLES ? order.slice(0, REFINED_ARTICLES) : [];
@@ -71,6 +73,16 @@ export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candid
     return [{ section: best, others: (article?.otherSectionIds ?? []).flatMap((id) => byId.get(id) ?? []).map(({ n, heading }) => ({ n, heading })) }];
   });
   return { articles, requests: 1, total: verified };
+}
+
+/**
+ * The ranked articles, then those the ranking scored nothing (the engine matched them through a
+ * typo or a prefix) in the engine's order; with a phrase, only those that hold it as written.
+ */
+function rankedThenUnscored(ranked: string[], engineOrder: readonly string[], query: KeywordQuery): string[] {
+  if (query.phrases.length > 0) return ranked;
+  const seen = new Set(ranked);
+  return [...ranked, ...engineOrder.filter((id) => !seen.has(id))];
 }
 
 /** A question's candidates ranked with BM25, one result per article, then the page's sections fetched. */

@@ -7,6 +7,14 @@ import { boosted, Pagination } from './pagination.tsx';
 
 const FACET_LABEL: Record<FacetName, string> = { region: 'المناطق', actor: 'الفاعلون' };
 const FACETS_SHOWN = 8;
+const CHIPS_SHOWN = 8;
+
+/** People and organisations, and places, taken in turn: a story naming many places keeps its actors in the chips. */
+function alternate<T>(first: readonly T[], second: readonly T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(first.length, second.length); i++) out.push(...(i < first.length ? [first[i] as T] : []), ...(i < second.length ? [second[i] as T] : []));
+  return out;
+}
 
 function stateOf(result: ResultsView): SearchState {
   return { q: result.query, regions: result.filters.region, actors: result.filters.actor, page: result.page };
@@ -139,7 +147,10 @@ function FacetList({ facet, result, names }: { facet: FacetName; result: Results
 
 function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: SearchState }) {
   const date = formatDate(hit.date);
-  const tags = [...hit.regions.map((id) => ({ id, facet: 'region' as const })), ...hit.actors.map((id) => ({ id, facet: 'actor' as const }))];
+  const tags = alternate<{ id: string; facet: FacetName }>(
+    hit.actors.map((id) => ({ id, facet: 'actor' })),
+    hit.regions.map((id) => ({ id, facet: 'region' })),
+  );
   return (
     <li class="hit" data-hit>
       <h3 class="hit-title">
@@ -177,7 +188,7 @@ function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: S
       ) : null}
       {tags.length > 0 ? (
         <ul class="tags" aria-label="الجهات المذكورة" {...boosted}>
-          {tags.slice(0, 8).map(({ id, facet }) => {
+          {tags.slice(0, CHIPS_SHOWN).map(({ id, facet }) => {
             const selected = facet === 'region' ? state.regions : state.actors;
             if (selected.includes(id) || !names(id)) return null;
             const next = facet === 'region' ? { ...state, page: 1, regions: [...state.regions, id] } : { ...state, page: 1, actors: [...state.actors, id] };

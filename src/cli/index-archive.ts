@@ -107,6 +107,10 @@ await runCli(async () => {
       settings: loadEngineSettings(),
       analysisVersion: analysisVersion(),
       onProgress: (p) => progress.update(p.bytesRead, total, `${p.articles} articles, ${p.sections} sections, ${p.problems} skipped`),
+      onPhase: (phase) => {
+        progress.done();
+        console.error(`indexing: ${phase}…`);
+      },
     });
     progress.done();
     printSummary(summary, retries);

@@ -27,6 +27,8 @@ export interface IndexOptions {
   settings: EngineSettings;
   analysisVersion: string;
   onProgress?: (progress: IndexProgress) => void;
+  /** What the run does once every input is read: the engine's work can take minutes on a large archive. */
+  onPhase?: (phase: string) => void;
   /** Documents per engine request. */
   batchSize?: number;
 }
@@ -121,14 +123,30 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
     else writer.remove(departures.sectionIds);
     await writer.flush();
   }
-  await pipeline.drain();
+  await drainWithPhase(pipeline, options.onPhase);
   const failures = [...pipeline.failures];
   if (failures.length === 0 && (rebuild || writer.changedSections || !statsWereCurrent)) {
+    options.onPhase?.(run.streamedStats ? 'saving the term statistics' : 'counting the term statistics over the index');
     await saveTermStats(client, target, run.streamedStats ?? (await countTermStats(sections)));
   }
+  if (rebuild && failures.length === 0) options.onPhase?.('checking the rebuilt index and swapping it in');
   const swapped = rebuild && (await finishRebuild(run, sections, departures, indexed.size, failures));
   const deleted = (rebuild && !swapped) || pipeline.broken ? 0 : departures.articles;
   return { ...run.counts, deleted, kept: departures.kept, sectionsSent: writer.sectionsSent, failures, seconds: (Date.now() - started) / 1000 };
+}
+
+const PHASE_EVERY_MS = 5000;
+
+/** Waits for the engine's tasks, saying every few seconds how many are done. */
+async function drainWithPhase(pipeline: TaskPipeline, onPhase: IndexOptions['onPhase']): Promise<void> {
+  const say = () => onPhase?.(`the engine is taking what was sent: ${pipeline.settled} of ${pipeline.followed} tasks done`);
+  say();
+  const ticker = setInterval(say, PHASE_EVERY_MS);
+  try {
+    await pipeline.drain();
+  } finally {
+    clearInterval(ticker);
+  }
 }
 
 /** Swaps the rebuilt index in when nothing failed and its guards hold; true once it is live. */

@@ -31,6 +31,9 @@ export interface TaskPipeline {
    * tasks before it stay "processing" for ever), so nothing more is sent and nothing is waited for.
    */
   readonly broken: boolean;
+  /** Tasks put in line, and those done or failed so far. */
+  readonly followed: number;
+  readonly settled: number;
 }
 
 /** The engine's own words: a refused delivery wraps them in the client's "Request to … has failed". */
@@ -42,18 +45,24 @@ export function createTaskPipeline(maxInFlight = MAX_TASKS_IN_FLIGHT): TaskPipel
   const inFlight: Promise<void>[] = [];
   const refused = new Set<EngineTask>();
   let broken = false;
+  let followed = 0;
+  let settled = 0;
   let breakOff = () => {};
   const brokenOff = new Promise<void>((resolve) => (breakOff = resolve));
   const follow = (task: EngineTask, what: string): void => {
     // The engine does an index's tasks in order: each is waited for once the one before is done, so
     // one task is polled at a time, not every task in flight.
     const previous = inFlight.at(-1) ?? Promise.resolve();
+    followed++;
     inFlight.push(
       previous
         .then(() => task.done())
         .then(
-          () => undefined,
+          () => {
+            settled++;
+          },
           (error: unknown) => {
+            settled++;
             if (!refused.has(task)) failures.push(`${what}: ${reasonOf(error)}`);
           },
         ),
@@ -81,6 +90,12 @@ export function createTaskPipeline(maxInFlight = MAX_TASKS_IN_FLIGHT): TaskPipel
     failures,
     get broken() {
       return broken;
+    },
+    get followed() {
+      return followed;
+    },
+    get settled() {
+      return settled;
     },
   };
 }

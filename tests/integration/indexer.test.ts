@@ -32,6 +32,14 @@ beforeAll(() => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe('the indexer', () => {
+  it('says what it does once every input is read: the engine taking what was sent, then the term statistics', async () => {
+    const phases: string[] = [];
+    const other = testEngine('indexer-phases');
+    await indexArticles({ client: other.client, index: other.index, paths: [fixture('articles')], gazetteer, settings, analysisVersion: 'phases', onPhase: (phase) => phases.push(phase) });
+    expect(phases[0]).toMatch(/^the engine is taking what was sent: \d+ of \d+ tasks done$/u);
+    expect(phases.at(-1)).toBe('saving the term statistics');
+  });
+
   it('indexes every article of the fixtures, then sends nothing for unchanged input', async () => {
     const first = await run([folder]);
     expect(first).toMatchObject({ articles: 6, changed: 6, unchanged: 0, deleted: 0, problems: [], failures: [] });

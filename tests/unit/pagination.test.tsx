@@ -42,7 +42,20 @@ describe('result chips', () => {
   it('show the actors a story names as well as its regions, 8 at most', () => {
     const regions = ['LY', 'EG', 'SD', 'LB', 'TN', 'DZ', 'MA', 'SA', 'AE', 'QA'];
     const actors = ['khalifa-haftar', 'abdel-fattah-el-sisi', 'egyptian-general-intelligence'];
-    const hit = { id: 'a__1', articleId: 'a', n: 1, title: 't', titleSpans: [], heading: null, snippet: { text: 's', spans: [], cutBefore: false, cutAfter: false }, date: null, source: null, regions, actors, otherSections: [] };
+    const hit = {
+      id: 'a__1',
+      articleId: 'a',
+      n: 1,
+      title: 't',
+      titleSpans: [],
+      heading: null,
+      snippet: { text: 's', spans: [], cutBefore: false, cutAfter: false },
+      date: null,
+      source: null,
+      regions,
+      actors,
+      otherSections: [],
+    };
     const names = (id: string) => ({ id, name_ar: `اسم-${id}`, name_en: id });
     const html = String(<Results result={resultsView({ ...result(1, 1), hits: [hit] })} names={names} />);
     const chips = [...html.matchAll(/class="chip chip-(region|actor)"/gu)].map((match) => match[1]);

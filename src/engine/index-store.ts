@@ -110,3 +110,21 @@ async function dropIndexes(client: EngineClient, uids: string[]): Promise<void> 
     await settle(client.deleteIndex(uid));
   }
 }
+
+/**
+ * A stream of documents pushed to an index as it is, in batches all enqueued before any is waited
+ * for: the plain push the tools compare the product with, and their baselines' indexes.
+ */
+export async function pushDocuments<T extends Record<string, unknown>>(client: EngineClient, uid: string, documents: AsyncIterable<T>, batchSize: number, timeoutMs?: number): Promise<void> {
+  const index = client.index<T>(uid);
+  const tasks = [];
+  let batch: T[] = [];
+  for await (const document of documents) {
+    batch.push(document);
+    if (batch.length < batchSize) continue;
+    tasks.push(index.addDocuments(batch, { primaryKey: 'id' }));
+    batch = [];
+  }
+  tasks.push(index.addDocuments(batch, { primaryKey: 'id' }));
+  for (const task of tasks) await settle(task, timeoutMs);
+}

@@ -4,17 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../arabic/index.ts';
-import { readArticles } from '../articles/read.ts';
 import { INDEXER_NODE_FLAGS } from '../cli/index-command.ts';
 import { runCli } from '../cli/run.ts';
 import type { EngineRequest } from '../engine/archive-reader.ts';
-import { createEngineClient, settle } from '../engine/client.ts';
+import { createEngineClient } from '../engine/client.ts';
 import { freePort, startEngine } from '../engine/embedded.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { createSearchService } from '../search/service.ts';
 import { BENCH_QUERIES, queryString, type BenchQuery } from './bench-queries.ts';
 import { collect, rssMb, runNode, startServer, stopChild } from './processes.ts';
 import { readNdjsonRecords } from './qa-set.ts';
+import { pushDocuments } from '../engine/index-store.ts';
+import { plainSections } from './plain-sections.ts';
 
 const USAGE = 'usage: npm run bench -- --corpus NEWS.ndjson[.gz] [--repeat N] [--seconds S]';
 const INDEX = 'bench';
@@ -78,21 +79,7 @@ await runCli(async () => {
 
     console.error('pushing the same sections as plain text with default settings…');
     started = performance.now();
-    const plain = client.index('plain');
-    const tasks = [];
-    let batch: { id: string; title: string; text: string }[] = [];
-    for await (const result of readArticles([corpus])) {
-      if (!('article' in result)) continue;
-      for (const section of result.article.sections) {
-        batch.push({ id: `${tasks.length}-${batch.length}`, title: result.article.title, text: [section.heading ?? '', ...section.paragraphs].join('\n') });
-      }
-      if (batch.length >= 2000) {
-        tasks.push(plain.addDocuments(batch, { primaryKey: 'id' }));
-        batch = [];
-      }
-    }
-    tasks.push(plain.addDocuments(batch, { primaryKey: 'id' }));
-    for (const task of tasks) await settle(task, 30 * 60_000);
+    await pushDocuments(client, 'plain', plainSections(corpus), 2000, 30 * 60_000);
     const plainSeconds = (performance.now() - started) / 1000;
 
     console.error('timing the analysis alone…');

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import type { ReadResult } from '../articles/article.ts';
 import { createProgress } from '../cli/progress.ts';
 import { runCli } from '../cli/run.ts';
-import { createEngineClient, type EngineClient, settle } from '../engine/client.ts';
+import { createEngineClient, type EngineClient } from '../engine/client.ts';
 import { startEngine } from '../engine/embedded.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
 import { loadGazetteer } from '../entities/index.ts';
@@ -14,6 +14,7 @@ import { createSearchService } from '../search/service.ts';
 import { evaluateHighlights } from './highlight-eval.ts';
 import { evaluateKeywords } from './keyword-eval.ts';
 import { newsParagraphsAsArticles, passagesAsArticles, readNdjsonRecords, retrievalFigures, type Question, type RankedQuestion } from './qa-set.ts';
+import { pushDocuments } from '../engine/index-store.ts';
 
 const USAGE = 'usage: npm run eval -- --passages FILE --queries FILE [--distractors NEWS.ndjson.gz] [--engine raw]';
 const INDEX = 'eval';
@@ -55,21 +56,16 @@ async function evaluateProduct(client: EngineClient, engineUrl: string, key: str
   return ranked;
 }
 
+async function* rawPassages(passages: string, distractors: string | undefined): AsyncGenerator<{ id: string; text: string }> {
+  for await (const result of pool(passages, distractors)) {
+    if ('article' in result) yield { id: result.article.id, text: result.article.sections.flatMap((s) => s.paragraphs).join('\n') };
+  }
+}
+
 /** The baseline: original text, Meilisearch's default settings, the question sent as it is. */
 async function evaluateRaw(client: EngineClient, passages: string, distractors: string | undefined, questions: Question[]): Promise<RankedQuestion[]> {
   const index = client.index('raw');
-  let batch: { id: string; text: string }[] = [];
-  const tasks = [];
-  for await (const result of pool(passages, distractors)) {
-    if (!('article' in result)) continue;
-    batch.push({ id: result.article.id, text: result.article.sections.flatMap((s) => s.paragraphs).join('\n') });
-    if (batch.length === 5000) {
-      tasks.push(index.addDocuments(batch, { primaryKey: 'id' }));
-      batch = [];
-    }
-  }
-  tasks.push(index.addDocuments(batch, { primaryKey: 'id' }));
-  for (const task of tasks) await settle(task);
+  await pushDocuments(client, index.uid, rawPassages(passages, distractors), 5000);
   const ranked: RankedQuestion[] = [];
   for (const question of questions) {
     const started = performance.now();

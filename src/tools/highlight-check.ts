@@ -18,17 +18,16 @@ const ELLIPSIS_AFTER = ' …';
  */
 export function checkMarked(html: string, source: string, where: string, snippet = false): HighlightViolation[] {
   const violations: HighlightViolation[] = [];
-  let plain = html.replace(MARK, '');
+  // A snippet's ellipses are not part of the source: only the window between them is.
+  const body = snippet && html.startsWith(ELLIPSIS_BEFORE) ? html.slice(ELLIPSIS_BEFORE.length) : html;
+  const window = body.replace(MARK, '');
+  const plain = snippet && window.endsWith(ELLIPSIS_AFTER) ? window.slice(0, -ELLIPSIS_AFTER.length) : window;
   const escaped = escapeHtml(source);
-  if (snippet) {
-    if (plain.startsWith(ELLIPSIS_BEFORE)) plain = plain.slice(ELLIPSIS_BEFORE.length);
-    if (plain.endsWith(ELLIPSIS_AFTER)) plain = plain.slice(0, -ELLIPSIS_AFTER.length);
-  }
   const offset = snippet ? escaped.indexOf(plain) : plain === escaped ? 0 : -1;
   if (offset < 0) return [{ where, problem: 'text changed', detail: plain.slice(0, 120) }];
   // Mark boundaries, as offsets into the escaped source.
   let position = offset;
-  for (const part of html.replace(snippet && html.startsWith(ELLIPSIS_BEFORE) ? ELLIPSIS_BEFORE : '', '').split(/(<\/?mark>)/u)) {
+  for (const part of body.split(/(<\/?mark>)/u)) {
     if (part === '<mark>' || part === '</mark>') {
       const before = escaped[position - 1] ?? '';
       const after = escaped[position] ?? '';

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { readArticles } from '../articles/read.ts';
 import { createProgress } from '../cli/progress.ts';
 import { createEngineClient, settle, type EngineClient } from '../engine/client.ts';
 import { loadEngineSettings } from '../engine/settings.ts';
@@ -8,6 +7,8 @@ import { analysisVersion } from '../indexer/analysis-version.ts';
 import { indexArticles } from '../indexer/indexer.ts';
 import { createSearchService } from '../search/service.ts';
 import { formatScores, readKeywordSet, scoreRun, type KeywordRun, type KeywordScores, type KeywordSet } from './keyword-set.ts';
+import { pushDocuments } from '../engine/index-store.ts';
+import { type PlainSection, plainSections } from './plain-sections.ts';
 
 export interface KeywordEvalOptions {
   engine: { url: string; masterKey: string };
@@ -77,21 +78,8 @@ export async function indexedCorpus(client: EngineClient, engine: { url: string;
 
 /** The baseline: one document per section (title and text as written), Meilisearch's default settings. */
 async function rawSearcher(client: EngineClient, corpus: string): Promise<(q: string) => Promise<string[]>> {
-  const index = client.index<{ id: string; articleId: string; title: string; text: string }>(`${INDEX}-raw`);
-  const tasks = [];
-  let batch: { id: string; articleId: string; title: string; text: string }[] = [];
-  for await (const result of readArticles([corpus])) {
-    if (!('article' in result)) continue;
-    const { article } = result;
-    for (const section of article.sections)
-      batch.push({ id: `${article.id}__${section.n}`, articleId: article.id, title: article.title, text: [section.heading ?? '', ...section.paragraphs].join('\n') });
-    if (batch.length >= 5000) {
-      tasks.push(index.addDocuments(batch, { primaryKey: 'id' }));
-      batch = [];
-    }
-  }
-  tasks.push(index.addDocuments(batch, { primaryKey: 'id' }));
-  for (const task of tasks) await settle(task);
+  const index = client.index<PlainSection>(`${INDEX}-raw`);
+  await pushDocuments(client, index.uid, plainSections(corpus), 5000);
   await settle(index.updateSettings({ searchableAttributes: ['title', 'text'] }));
   return async (q) => (await index.search(q, { limit: HITS_PER_QUERY, attributesToRetrieve: ['articleId'] })).hits.map((hit) => hit.articleId);
 }

@@ -61,7 +61,7 @@ function ArticleHeader({ article }: { article: ArticleView }) {
             {date.gregorian} <span class="hijri">({date.hijri})</span>
           </time>
         ) : null}
-        {article.source ? <bdi class="source">{article.source}</bdi> : null}
+        {article.sourceName ? <bdi class="source">{article.sourceName.name_ar}</bdi> : null}
         {article.url ? (
           <a class="source-link" href={article.url} rel="noopener noreferrer nofollow" dir="ltr">
             المصدر الأصلي
@@ -84,8 +84,8 @@ function ContextBar({ article }: { article: ArticleView }) {
       <div class="article-context-inner">
         <p class="article-context-title">{article.title}</p>
         <p class="article-context-meta">
-          {article.source ? <bdi>{article.source}</bdi> : null}
-          {article.source && date ? ' · ' : null}
+          {article.sourceName ? <bdi>{article.sourceName.name_ar}</bdi> : null}
+          {article.sourceName && date ? ' · ' : null}
           {date ? <time datetime={article.date ?? undefined}>{date.gregorian}</time> : null}
         </p>
       </div>

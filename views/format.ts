@@ -1,28 +1,17 @@
-/**
- * The one digit system of every number the pages write (counts, page and section numbers, both
- * dates): Latin, the digits the archive's own articles are written in, drawn by the font's Latin
- * subset (docs/decisions.md#digit-system). URLs and form values are ASCII whatever this says.
- */
-export const DIGIT_SYSTEM = 'latn';
+import type { FacetName, SortOrder } from '../src/web/view-models.ts';
 
-const gregorian = new Intl.DateTimeFormat(`ar-u-nu-${DIGIT_SYSTEM}`, { dateStyle: 'long', calendar: 'gregory', timeZone: 'UTC' });
-const hijri = new Intl.DateTimeFormat(`ar-SA-u-ca-islamic-umalqura-nu-${DIGIT_SYSTEM}`, { dateStyle: 'long', timeZone: 'UTC' });
-const numbers = new Intl.NumberFormat(`ar-u-nu-${DIGIT_SYSTEM}`);
-
-/** `21 يوليو 2015` and `5 شوال 1436 هـ` for an ISO date, or null. */
-export function formatDate(date: string | null): { gregorian: string; hijri: string } | null {
-  if (!date) return null;
-  const time = Date.parse(`${date}T12:00:00Z`);
-  if (Number.isNaN(time)) return null;
-  return { gregorian: gregorian.format(time), hijri: hijri.format(time) };
-}
-
-export const formatNumber = (value: number): string => numbers.format(value);
+// How numbers and dates are written, digit system included, is numbers.ts (a module of its own,
+// free of the view models, because messages.ts writes a number too).
+export { formatDate, formatNumber } from './numbers.ts';
 
 export interface SearchState {
   q: string;
   regions: readonly string[];
   actors: readonly string[];
+  sources?: readonly string[];
+  from?: string | null;
+  to?: string | null;
+  sort?: SortOrder;
   page?: number;
 }
 
@@ -32,12 +21,24 @@ export function searchUrl(state: SearchState): string {
   if (state.q.trim() !== '') params.set('q', state.q);
   for (const region of state.regions) params.append('region', region);
   for (const actor of state.actors) params.append('actor', actor);
+  for (const source of state.sources ?? []) params.append('source', source);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page && state.page > 1) params.set('page', String(state.page));
   const query = params.toString();
   return query === '' ? '/search' : `/search?${query}`;
 }
 
 export const toggle = (values: readonly string[], value: string): string[] => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);
+
+const STATE_KEY = { region: 'regions', actor: 'actors', source: 'sources' } as const satisfies Record<FacetName, keyof SearchState>;
+
+/** The values a state filters on for one facet. */
+export const selectedIn = (state: SearchState, facet: FacetName): readonly string[] => state[STATE_KEY[facet]] ?? [];
+
+/** The state with `id` added to or removed from a facet's filter, back on page 1. */
+export const toggled = (state: SearchState, facet: FacetName, id: string): SearchState => ({ ...state, page: 1, [STATE_KEY[facet]]: toggle(selectedIn(state, facet), id) });
 
 type PluralForms = Record<Intl.LDMLPluralRule, string>;
 const plurals = new Intl.PluralRules('ar');

@@ -1,4 +1,4 @@
-import { formatNumber } from './format.ts';
+import { formatNumber } from './numbers.ts';
 
 /** The site's Arabic sentences that the server composes (notices, error pages), in one place. */
 export const MESSAGES = {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIGIT_SYSTEM } from '../../views/format.ts';
+import { DIGIT_SYSTEM } from '../../views/numbers.ts';
 import { launchChromium, openPage, settled } from '../browser.ts';
 import { listen } from '../harness.ts';
 import { useSeededSite } from '../helpers.ts';

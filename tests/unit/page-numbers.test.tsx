@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResult } from '../../src/search/search.ts';
+import { sourceCatalog } from '../../src/sources/source-catalog.ts';
 import { resultsView } from '../../src/web/view-models.ts';
 import { ArticlePage } from '../../views/article-page.tsx';
-import { DIGIT_SYSTEM, formatDate } from '../../views/format.ts';
+import { DIGIT_SYSTEM, formatDate } from '../../views/numbers.ts';
 import { Results } from '../../views/results.tsx';
 import { SearchForm } from '../../views/search-form.tsx';
 
@@ -37,8 +38,10 @@ const result: SearchResult = {
   page: 7,
   pageSize: 10,
   hits: [hit],
-  facets: { region: { LY: 1_203, EG: 45 }, actor: {} },
-  filters: { region: [], actor: [] },
+  facets: { region: { LY: 1_203, EG: 45 }, actor: {}, source: { aawsat: 9_876 } },
+  filters: { region: [], actor: [], source: [] },
+  range: { from: '2015-07-01', to: '2015-07-31' },
+  sort: 'relevance',
   analyzed: 'نفط',
   recognized: [],
   notices: [],
@@ -58,10 +61,10 @@ describe('the digits of the pages', () => {
     expect(date?.hijri).toContain(inChosen(1436));
   });
 
-  it('results: the total, facet counts, page numbers, section numbers and date lines', () => {
-    const html = String(<Results result={resultsView(result)} names={names} />);
+  it('results: the total, facet counts, page numbers, section numbers, date lines and the Hijri range', () => {
+    const html = String(<Results result={resultsView(result, sourceCatalog({}), '2015-07-31')} names={names} />);
     expect(foreignDigits(html)).toEqual([]);
-    for (const shown of [inChosen(12), inChosen(345), inChosen(203), inChosen(1436), inChosen(14)]) expect(html).toContain(shown);
+    for (const shown of [inChosen(12), inChosen(345), inChosen(203), inChosen(876), inChosen(1436), inChosen(14)]) expect(html).toContain(shown);
   });
 
   it('an article: its date line and the numbers of its sections', () => {
@@ -69,7 +72,8 @@ describe('the digits of the pages', () => {
       articleId: 'a',
       title: 'عنوان',
       date: '2015-07-21',
-      source: 'المصدر',
+      source: 'almasdar',
+      sourceName: { id: 'almasdar', name_ar: 'المصدر', name_en: 'Almasdar', url: null },
       url: null,
       regions: [],
       actors: [],

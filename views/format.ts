@@ -1,3 +1,5 @@
+import type { FacetName, SortOrder } from '../src/web/view-models.ts';
+
 const gregorian = new Intl.DateTimeFormat('ar', { dateStyle: 'long', calendar: 'gregory', timeZone: 'UTC' });
 const hijri = new Intl.DateTimeFormat('ar-SA-u-ca-islamic-umalqura', { dateStyle: 'long', timeZone: 'UTC' });
 const numbers = new Intl.NumberFormat('ar');
@@ -16,6 +18,10 @@ export interface SearchState {
   q: string;
   regions: readonly string[];
   actors: readonly string[];
+  sources?: readonly string[];
+  from?: string | null;
+  to?: string | null;
+  sort?: SortOrder;
   page?: number;
 }
 
@@ -25,12 +31,24 @@ export function searchUrl(state: SearchState): string {
   if (state.q.trim() !== '') params.set('q', state.q);
   for (const region of state.regions) params.append('region', region);
   for (const actor of state.actors) params.append('actor', actor);
+  for (const source of state.sources ?? []) params.append('source', source);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page && state.page > 1) params.set('page', String(state.page));
   const query = params.toString();
   return query === '' ? '/search' : `/search?${query}`;
 }
 
 export const toggle = (values: readonly string[], value: string): string[] => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);
+
+const STATE_KEY = { region: 'regions', actor: 'actors', source: 'sources' } as const satisfies Record<FacetName, keyof SearchState>;
+
+/** The values a state filters on for one facet. */
+export const selectedIn = (state: SearchState, facet: FacetName): readonly string[] => state[STATE_KEY[facet]] ?? [];
+
+/** The state with `id` added to or removed from a facet's filter, back on page 1. */
+export const toggled = (state: SearchState, facet: FacetName, id: string): SearchState => ({ ...state, page: 1, [STATE_KEY[facet]]: toggle(selectedIn(state, facet), id) });
 
 type PluralForms = Record<Intl.LDMLPluralRule, string>;
 const plurals = new Intl.PluralRules('ar');

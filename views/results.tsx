@@ -1,12 +1,11 @@
 import { raw } from 'hono/html';
-import { escapeHtml } from './escape-html.ts';
 import type { EntityNames, FacetName, HitView, ResultsView } from '../src/web/view-models.ts';
-import { countNoun, formatDate, formatNumber, NOUNS, searchUrl, toggle, type SearchState } from './format.ts';
+import { DateFilter, SortChoice } from './date-filter.tsx';
+import { FacetList, facetValueName } from './facet-list.tsx';
+import { countNoun, formatDate, formatNumber, NOUNS, searchUrl, selectedIn, toggled, type SearchState } from './format.ts';
 import { FilterInputs } from './search-form.tsx';
 import { boosted, Pagination } from './pagination.tsx';
 
-const FACET_LABEL: Record<FacetName, string> = { region: 'المناطق', actor: 'الفاعلون' };
-const FACETS_SHOWN = 8;
 const CHIPS_SHOWN = 8;
 
 /** People and organisations, and places, taken in turn: a story naming many places keeps its actors in the chips. */
@@ -17,7 +16,8 @@ function alternate<T>(first: readonly T[], second: readonly T[]): T[] {
 }
 
 function stateOf(result: ResultsView): SearchState {
-  return { q: result.query, regions: result.filters.region, actors: result.filters.actor, page: result.page };
+  const { region, actor, source } = result.filters;
+  return { q: result.query, regions: region, actors: actor, sources: source, ...result.range, sort: result.sort, page: result.page };
 }
 
 /** The results fragment: what htmx swaps into #results, and what the full page includes. */
@@ -28,13 +28,14 @@ export function Results({ result, names }: { result: ResultsView; names: EntityN
     <div class="results-layout">
       <FilterInputs state={state} />
       <aside class="facets" id="facets" aria-label="تصفية النتائج" {...boosted}>
-        {(['region', 'actor'] as const).map((facet) => (
-          <FacetList facet={facet} result={result} names={names} />
+        <DateFilter result={result} state={state} />
+        {(['region', 'actor', 'source'] as const).map((facet) => (
+          <FacetList facet={facet} result={result} names={names} state={state} />
         ))}
       </aside>
       <section class="results" aria-labelledby="results-summary">
         <ResultsSummary result={result} names={names} />
-        <ActiveFilters state={state} names={names} />
+        <ActiveFilters result={result} state={state} names={names} />
         {result.hits.length > 0 ? (
           <ol class="hits" start={(result.page - 1) * result.pageSize + 1}>
             {result.hits.map((hit) => (
@@ -51,14 +52,12 @@ export function Results({ result, names }: { result: ResultsView; names: EntityN
 }
 
 function ResultsSummary({ result, names }: { result: ResultsView; names: EntityNames }) {
-  const hasFacets = Object.keys(result.facets.region).length + Object.keys(result.facets.actor).length > 0;
   return (
     <div class="summary" id="results-summary">
-      {hasFacets ? (
-        <a class="to-facets" href="#facets">
-          تصفية حسب المنطقة أو الفاعل ↓
-        </a>
-      ) : null}
+      <a class="to-facets" href="#facets">
+        تصفية حسب التاريخ أو المنطقة أو الفاعل أو المصدر ↓
+      </a>
+      {result.hits.length > 1 ? <SortChoice result={result} state={stateOf(result)} /> : null}
       {result.hits.length > 0 ? (
         <p>
           <strong>{formatNumber(result.total)}</strong> {countNoun(result.total, NOUNS.article)}
@@ -87,18 +86,19 @@ function ResultsSummary({ result, names }: { result: ResultsView; names: EntityN
   );
 }
 
-function ActiveFilters({ state, names }: { state: SearchState; names: EntityNames }) {
-  const chips = [
-    ...state.regions.map((id) => ({ id, href: searchUrl({ ...state, page: 1, regions: toggle(state.regions, id) }) })),
-    ...state.actors.map((id) => ({ id, href: searchUrl({ ...state, page: 1, actors: toggle(state.actors, id) }) })),
-  ];
+function ActiveFilters({ result, state, names }: { result: ResultsView; state: SearchState; names: EntityNames }) {
+  const chips = (['region', 'actor', 'source'] as const).flatMap((facet: FacetName) =>
+    selectedIn(state, facet).map((id) => ({ label: facetValueName(facet, id, result, names) ?? id, href: searchUrl(toggled(state, facet, id)) })),
+  );
+  const { from, to } = result.range;
+  if (from || to) chips.unshift({ label: dateRangeLabel(from, to), href: searchUrl({ ...state, page: 1, from: null, to: null }) });
   if (chips.length === 0) return null;
   return (
     <ul class="active-filters" aria-label="المرشحات المفعّلة" {...boosted}>
       {chips.map((chip) => (
         <li>
-          <a class="chip chip-active" href={chip.href} aria-label={`إزالة المرشح ${names(chip.id)?.name_ar ?? chip.id}`}>
-            {names(chip.id)?.name_ar ?? chip.id} <span aria-hidden="true">×</span>
+          <a class="chip chip-active" href={chip.href} aria-label={`إزالة المرشح ${chip.label}`}>
+            {chip.label} <span aria-hidden="true">×</span>
           </a>
         </li>
       ))}
@@ -106,43 +106,10 @@ function ActiveFilters({ state, names }: { state: SearchState; names: EntityName
   );
 }
 
-function FacetList({ facet, result, names }: { facet: FacetName; result: ResultsView; names: EntityNames }) {
-  const state = stateOf(result);
-  const selected = facet === 'region' ? state.regions : state.actors;
-  const counts = result.facets[facet];
-  const options = Object.entries(counts)
-    .filter(([id]) => names(id) !== undefined)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  // Selected options stay visible even when the current query gives them no count.
-  for (const id of selected) if (!(id in counts)) options.unshift([id, 0]);
-  if (options.length === 0) return null;
-  // Options are written as HTML strings, every value escaped: a list holds up to a few hundred,
-  // and rendering each as JSX elements made the fragment far slower (docs/decisions.md#facet-options-as-strings).
-  const item = ([id, count]: [string, number]): string => {
-    const next = facet === 'region' ? { ...state, page: 1, regions: toggle(state.regions, id) } : { ...state, page: 1, actors: toggle(state.actors, id) };
-    const isSelected = selected.includes(id);
-    return (
-      `<li><a class="facet-option${isSelected ? ' selected' : ''}" href="${escapeHtml(searchUrl(next))}"${isSelected ? ' aria-current="true"' : ''}>` +
-      `<span class="check" aria-hidden="true"></span><span class="facet-name">${escapeHtml(names(id)?.name_ar ?? id)}</span>` +
-      `<span class="count">${escapeHtml(formatNumber(count))}</span></a></li>`
-    );
-  };
-  const listId = `facet-${facet}`;
-  return (
-    <nav class="facet" aria-labelledby={`${listId}-title`}>
-      <h2 id={`${listId}-title`}>{FACET_LABEL[facet]}</h2>
-      {options.length > FACETS_SHOWN ? (
-        <input class="facet-filter" type="search" placeholder="تصفية القائمة" aria-label={`تصفية قائمة ${FACET_LABEL[facet]}`} data-filter-list={listId} dir="auto" />
-      ) : null}
-      <ul id={listId}>{raw(options.slice(0, FACETS_SHOWN).map(item).join(''))}</ul>
-      {options.length > FACETS_SHOWN ? (
-        <details class="facet-more">
-          <summary>المزيد ({formatNumber(options.length - FACETS_SHOWN)})</summary>
-          <ul data-list-of={listId}>{raw(options.slice(FACETS_SHOWN).map(item).join(''))}</ul>
-        </details>
-      ) : null}
-    </nav>
-  );
+function dateRangeLabel(from: string | null, to: string | null): string {
+  const shown = (date: string | null) => formatDate(date)?.gregorian ?? '';
+  if (from && to) return from === to ? `يوم ${shown(from)}` : `من ${shown(from)} إلى ${shown(to)}`;
+  return from ? `منذ ${shown(from)}` : `حتى ${shown(to)}`;
 }
 
 function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: SearchState }) {
@@ -165,9 +132,9 @@ function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: S
             {date.gregorian} <span class="hijri">({date.hijri})</span>
           </time>
         ) : null}
-        {hit.source ? (
+        {hit.sourceName ? (
           <span class="source">
-            <bdi>{hit.source}</bdi>
+            <bdi>{hit.sourceName.name_ar}</bdi>
           </span>
         ) : null}
       </p>
@@ -189,9 +156,8 @@ function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: S
       {tags.length > 0 ? (
         <ul class="tags" aria-label="الجهات المذكورة" {...boosted}>
           {tags.slice(0, CHIPS_SHOWN).map(({ id, facet }) => {
-            const selected = facet === 'region' ? state.regions : state.actors;
-            if (selected.includes(id) || !names(id)) return null;
-            const next = facet === 'region' ? { ...state, page: 1, regions: [...state.regions, id] } : { ...state, page: 1, actors: [...state.actors, id] };
+            if (selectedIn(state, facet).includes(id) || !names(id)) return null;
+            const next = toggled(state, facet, id);
             return (
               <li>
                 <a class={`chip chip-${facet}`} href={searchUrl(next)} title="أضف هذا المرشح">
@@ -207,7 +173,7 @@ function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: S
 }
 
 function NoResults({ result, state }: { result: ResultsView; state: SearchState }) {
-  const filtered = state.regions.length + state.actors.length > 0;
+  const filtered = state.regions.length + state.actors.length + (state.sources?.length ?? 0) > 0 || state.from || state.to;
   return (
     <div class="empty-state" role="status">
       {result.nothingSearchable ? (
@@ -234,7 +200,7 @@ function NoResults({ result, state }: { result: ResultsView; state: SearchState 
             ) : null}
             {filtered ? (
               <li>
-                <a href={searchUrl({ q: state.q, regions: [], actors: [] })}>ابحث دون المرشحات</a>
+                <a href={searchUrl({ q: state.q, regions: [], actors: [], sort: state.sort })}>ابحث دون المرشحات</a>
               </li>
             ) : null}
             {result.analyzed ? (

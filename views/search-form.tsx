@@ -56,6 +56,10 @@ export function FilterInputs({ state }: { state: SearchState }) {
       {state.actors.map((id) => (
         <input type="hidden" form="search-form" name="actor" value={id} />
       ))}
+      {(state.sources ?? []).map((id) => (
+        <input type="hidden" form="search-form" name="source" value={id} />
+      ))}
+      {state.sort && state.sort !== 'relevance' ? <input type="hidden" form="search-form" name="sort" value={state.sort} /> : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+export * from './dates.ts';
 export * from './facets.ts';
 export * from './ids.ts';
 export * from './index-names.ts';

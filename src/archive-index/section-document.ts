@@ -16,8 +16,8 @@ export interface SectionDocument {
   /** Paragraphs joined by blank lines. */
   text: string;
   date: string | null;
-  /** Days since 1970 (0 when undated), for "newest first". */
-  day: number;
+  /** Days since 1970, for date ranges and sorts; absent when undated, so either sort lists undated articles last. */
+  day?: number;
   source: string | null;
   url: string | null;
   regions: string[];

@@ -1,4 +1,4 @@
-import type { FacetName } from '../archive-index/index.ts';
+import type { EntityFacet } from '../archive-index/index.ts';
 import type { Entity, Gazetteer } from './gazetteer.ts';
 import { resolveQueryEntities, tagText } from './tagger.ts';
 
@@ -12,9 +12,9 @@ export interface EntityName {
 
 /** The gazetteer as the search and the pages use it. */
 export interface EntityCatalog {
-  exists(id: string, facet: FacetName): boolean;
+  exists(id: string, facet: EntityFacet): boolean;
   /** Entities named in Latin script (`Haftar`, `Libya`): searched as tags, since the text is Arabic. */
-  latinMentions(query: string): { id: string; facet: FacetName; surface: string }[];
+  latinMentions(query: string): { id: string; facet: EntityFacet; surface: string }[];
   /** Where a text mentions the given entities, to mark them when they were searched as tags. */
   mentionSpans(text: string, ids: readonly string[]): { start: number; end: number }[];
   /** Display name; two places with one name (طرابلس in Libya and in Lebanon) carry their parent's. */

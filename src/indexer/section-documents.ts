@@ -75,7 +75,7 @@ export function sectionDocuments(article: Article, gazetteer: Gazetteer, analysi
       heading: section.heading,
       text,
       date: article.date,
-      day: dayOf(article.date),
+      ...(dayOf(article.date) > 0 ? { day: dayOf(article.date) } : {}),
       source: article.source,
       url: article.url,
       regions: sectionTags.regions,

@@ -2,11 +2,11 @@ import {
   ARTICLE_FIELDS,
   ARTICLE_SECTIONS_PER_REQUEST,
   FACET_ATTRIBUTE,
-  FACET_NAMES,
+  ENTITY_FACETS,
   isSafeArticleId,
   MAX_ARTICLE_SECTIONS,
   type ArticleSection,
-  type FacetName,
+  type EntityFacet,
   type SectionDocument,
   type TermStats,
 } from '../archive-index/index.ts';
@@ -17,7 +17,7 @@ export interface EntityActivity {
   sections: number;
   latest: Pick<SectionDocument, 'articleId' | 'n' | 'title' | 'heading' | 'date'>[];
   /** Entities mentioned in the same sections, with how often. */
-  related: { id: string; facet: FacetName; count: number }[];
+  related: { id: string; facet: EntityFacet; count: number }[];
 }
 
 export interface Overview {
@@ -31,11 +31,13 @@ export interface Overview {
 const TOP_ENTITIES = 12;
 const RELATED_ENTITIES = 16;
 const NEWEST_FIRST = ['day:desc', 'n:asc'];
+const facetAttributes = ENTITY_FACETS.map((facet) => FACET_ATTRIBUTE[facet]);
 
 /** Reads whole articles, entities' activity and the archive's overview from the engine. */
 export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, 'search' | 'documents'>; stats: () => TermStats }) {
-  const facetAttributes = FACET_NAMES.map((facet) => FACET_ATTRIBUTE[facet]);
   return {
+    /** Where the quick date ranges end. */
+    newestDate: newestDateOf(reader, stats),
     /** All sections of an article in order, or null when there is no such article. */
     async article(articleId: string): Promise<ArticleSection[] | null> {
       if (!isSafeArticleId(articleId)) return null;
@@ -49,8 +51,8 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
       return sections.length === 0 ? null : sections.sort((a, b) => a.n - b.n);
     },
 
-    /** How often an entity is mentioned, its latest sections, and what is mentioned with it. */
-    async entity(id: string, facet: FacetName): Promise<EntityActivity> {
+    /** How often an entity is mentioned, its latest sections and what is mentioned with it. */
+    async entity(id: string, facet: EntityFacet): Promise<EntityActivity> {
       const [response] = await reader.search<EntityActivity['latest'][number]>([
         {
           q: '',
@@ -61,7 +63,7 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
           attributesToRetrieve: ['articleId', 'n', 'title', 'heading', 'date'],
         },
       ]);
-      const counts = FACET_NAMES.flatMap((other) => Object.entries(response?.facets[FACET_ATTRIBUTE[other]] ?? {}).map(([otherId, count]) => ({ id: otherId, facet: other, count })));
+      const counts = ENTITY_FACETS.flatMap((other) => Object.entries(response?.facets[FACET_ATTRIBUTE[other]] ?? {}).map(([otherId, count]) => ({ id: otherId, facet: other, count })));
       return {
         sections: response?.total ?? 0,
         latest: response?.hits ?? [],
@@ -77,7 +79,7 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
         { q: '', filter: 'n = 1', sort: ['day:desc'], limit: 8, attributesToRetrieve: ['articleId', 'title', 'date', 'source'] },
         { q: '', facets: facetAttributes, limit: 0 },
       ]);
-      const top = (facet: FacetName): [string, number][] =>
+      const top = (facet: EntityFacet): [string, number][] =>
         Object.entries(counts?.facets[FACET_ATTRIBUTE[facet]] ?? {})
           .sort((a, b) => b[1] - a[1])
           .slice(0, TOP_ENTITIES);
@@ -90,6 +92,22 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
         actors: top('actor'),
       };
     },
+  };
+}
+
+/** The newest article's date, read once per version of the statistics (a new object each time the indexer saves them). */
+function newestDateOf(reader: Pick<ArchiveReader, 'search'>, stats: () => TermStats): () => Promise<string | null> {
+  const byVersion = new WeakMap<TermStats, Promise<string | null>>();
+  return () => {
+    const version = stats();
+    const known = byVersion.get(version);
+    if (known) return known;
+    const asked = reader
+      .search<{ date: string | null }>([{ q: '', filter: 'day > 0', sort: NEWEST_FIRST, limit: 1, attributesToRetrieve: ['date'] }])
+      .then(([newest]) => newest?.hits[0]?.date ?? null);
+    byVersion.set(version, asked);
+    asked.catch(() => byVersion.delete(version));
+    return asked;
   };
 }
 

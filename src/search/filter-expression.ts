@@ -4,7 +4,7 @@ export function quoteFilterValue(value: string): string {
 }
 
 /** `attribute IN ["a", "b"]`, or null for no values. */
-export function anyOf(attribute: 'regions' | 'actors' | 'articleId', values: readonly string[]): string | null {
+export function anyOf(attribute: 'regions' | 'actors' | 'source' | 'articleId', values: readonly string[]): string | null {
   return values.length === 0 ? null : `${attribute} IN [${values.map(quoteFilterValue).join(', ')}]`;
 }
 

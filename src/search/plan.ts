@@ -1,4 +1,4 @@
-import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, KEYWORD_RANK_FIELDS, MAX_QUESTION_DEPTH, RERANK_FIELDS, type FacetName } from '../archive-index/index.ts';
+import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, KEYWORD_RANK_FIELDS, MAX_QUESTION_DEPTH, rangeDays, RERANK_FIELDS, type DateRange, type FacetName, type SortOrder } from '../archive-index/index.ts';
 import type { EngineAsk, EngineHits, EngineSearch } from '../engine/archive-reader.ts';
 import { allOf, anyOf, quoteFilterValue } from './filter-expression.ts';
 import { engineQueryStrings, hasSearchTerms, MAX_BRANCHES, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
@@ -18,7 +18,7 @@ export const KEYWORD_DEPTH = 100;
 /** Sections of the articles of a results page, and of the first ones re-ranked on all their sections. */
 const PAGE_SECTIONS = 300;
 
-const NEWEST_FIRST = ['day:desc', 'n:asc'];
+const BY_DATE: Record<Exclude<SortOrder, 'relevance'>, string[]> = { newest: ['day:desc', 'n:asc'], oldest: ['day:asc', 'n:asc'] };
 /** One hit per article: totals and facet counts count articles. */
 const ONE_PER_ARTICLE = 'articleId';
 
@@ -29,6 +29,9 @@ export interface PlanInput {
   filters: Record<FacetName, string[]>;
   /** Entities named in Latin script, searched as tags. */
   entityFilters: { id: string; facet: FacetName }[];
+  /** Articles dated within the range only (undated ones fall outside any range). */
+  range: DateRange;
+  sort: SortOrder;
   /** The rarest terms of a question, each searched alone. */
   rareTerms: readonly QueryTerm[];
   page: number;
@@ -57,13 +60,14 @@ export const isQuestionSearch = (parsed: ParsedQuery): boolean => parsed.questio
 
 export function planSearch(input: PlanInput): SearchPlan {
   const { parsed, page, pageSize } = input;
-  const kind: SearchKind = !hasSearchTerms(parsed) ? 'browse' : isQuestionSearch(parsed) ? 'question' : 'keyword';
+  // Ordered by date, a question is asked as keywords: every word in each article listed, none ranked here.
+  const kind: SearchKind = !hasSearchTerms(parsed) ? 'browse' : isQuestionSearch(parsed) && input.sort === 'relevance' ? 'question' : 'keyword';
   const filterWithout = filterBuilder(input);
   const offset = (page - 1) * pageSize;
   const disjunctive = FACET_NAMES.filter((facet) => input.filters[facet].length > 0);
   const facets = FACET_NAMES.filter((facet) => !disjunctive.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]);
-  const base = baseSearches(parsed, kind, input.loose === true);
-  const rank = kind === 'question' || (kind === 'keyword' && offset + pageSize <= KEYWORD_DEPTH);
+  const base = baseSearches(parsed, kind, input.loose === true, input.sort);
+  const rank = input.sort === 'relevance' && (kind === 'question' || (kind === 'keyword' && offset + pageSize <= KEYWORD_DEPTH));
   const main = ask(base, { ...mainWindow(kind, rank, page, pageSize), filter: filterWithout(null), facets });
   const facetCounts: Partial<Record<FacetName, EngineAsk>> = {};
   // Counted in pages: with distinct, only page mode makes totals and facet counts count articles.
@@ -99,11 +103,12 @@ function mainWindow(kind: SearchKind, rank: boolean, page: number, pageSize: num
  * most of the words come first; the engine's own relaxed strategies miss them
  * (docs/decisions.md#keyword-fallback).
  */
-function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean): EngineSearch[] {
-  if (kind === 'browse') return [{ q: parsed.excluded.length === 0 ? '' : (engineQueryStrings(parsed)[0] ?? ''), sort: NEWEST_FIRST }];
+function baseSearches(parsed: ParsedQuery, kind: SearchKind, loose: boolean, sort: SortOrder): EngineSearch[] {
+  if (kind === 'browse') return [{ q: parsed.excluded.length === 0 ? '' : (engineQueryStrings(parsed)[0] ?? ''), sort: BY_DATE[sort === 'oldest' ? 'oldest' : 'newest'] }];
   const matchingStrategy = kind === 'question' ? 'frequency' : 'all';
   const queries = loose ? parsed.words.flatMap((word) => engineQueryStrings(parsed, [word])).slice(0, MAX_BRANCHES) : engineQueryStrings(parsed);
-  return queries.map((q) => ({ q, matchingStrategy }));
+  // The engine's `sort` rule comes first in index-config's ranking rules, so a date order is the order (docs/decisions.md#date-sort).
+  return queries.map((q) => (sort === 'relevance' ? { q, matchingStrategy } : { q, matchingStrategy, sort: BY_DATE[sort] }));
 }
 
 /** One search, or the union of an OR's searches, with the same filter, window and fields. */
@@ -115,9 +120,16 @@ function ask(base: readonly EngineSearch[], extra: Partial<EngineSearch>): Engin
   return { union: searches.map(({ page: _p, hitsPerPage: _h, limit: _l, offset: _o, facets: _f, ...search }) => search), ...window, facets };
 }
 
-function filterBuilder({ filters, entityFilters }: PlanInput): (skip: FacetName | null) => string | undefined {
+function filterBuilder({ filters, entityFilters, range }: PlanInput): (skip: FacetName | null) => string | undefined {
   const entityClause = entityFilters.length === 0 ? null : entityFilters.map((m) => `${FACET_ATTRIBUTE[m.facet]} = ${quoteFilterValue(m.id)}`).join(' OR ');
-  return (skip) => allOf([entityClause, ...FACET_NAMES.map((facet) => (facet === skip ? null : anyOf(FACET_ATTRIBUTE[facet], filters[facet])))]) ?? undefined;
+  const dateClause = dateFilter(range);
+  return (skip) => allOf([entityClause, dateClause, ...FACET_NAMES.map((facet) => (facet === skip ? null : anyOf(FACET_ATTRIBUTE[facet], filters[facet])))]) ?? undefined;
+}
+
+/** The range on the `day` attribute; numbers only, so nothing typed reaches the expression as text. */
+function dateFilter(range: DateRange): string | null {
+  const { from, to } = rangeDays(range);
+  return allOf([from === null ? null : `day >= ${from}`, to === null ? null : `day <= ${to}`]);
 }
 
 function questionCandidates(parsed: ParsedQuery, rareTerms: readonly QueryTerm[], filter: string | undefined): EngineSearch[] {

@@ -1,4 +1,19 @@
-import { FACET_ATTRIBUTE, FACET_NAMES, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, type FacetName, type HitSection, type KeywordRankSection, type RerankSection, type TermStats } from '../archive-index/index.ts';
+import {
+  emptyFacets,
+  FACET_ATTRIBUTE,
+  FACET_NAMES,
+  MAX_PAGE_SIZE,
+  MAX_QUERY_LENGTH,
+  NO_RANGE,
+  type DateRange,
+  type EntityFacet,
+  type FacetName,
+  type SortOrder,
+  type HitSection,
+  type KeywordRankSection,
+  type RerankSection,
+  type TermStats,
+} from '../archive-index/index.ts';
 import type { ArchiveReader } from '../engine/archive-reader.ts';
 import type { EntityCatalog } from '../entities/catalog.ts';
 import { matchWords, snippetWindow, type MatchSpec, type SnippetWindow, type Span } from './matching.ts';
@@ -13,6 +28,13 @@ export interface SearchRequest {
   q: string;
   regions: string[];
   actors: string[];
+  /** Source ids (any value: sources are not a closed list). */
+  sources?: string[];
+  /** Inclusive, as YYYY-MM-DD; null or absent leaves a side open. */
+  from?: string | null;
+  to?: string | null;
+  /** `relevance` by default; an empty query lists newest first unless `oldest` is asked. */
+  sort?: SortOrder;
   page: number;
   limit: number;
   /** The user is still typing: the last word matches as a prefix. */
@@ -50,7 +72,7 @@ export interface SearchHit {
 
 export interface RecognizedEntity {
   id: string;
-  facet: FacetName;
+  facet: EntityFacet;
   surface: string;
 }
 
@@ -62,8 +84,10 @@ export interface SearchResult {
   pageSize: number;
   hits: SearchHit[];
   facets: Record<FacetName, Record<string, number>>;
-  /** Filters that were applied (unknown ids removed). */
+  /** Filters that were applied (unknown entity ids removed). */
   filters: Record<FacetName, string[]>;
+  range: DateRange;
+  sort: SortOrder;
   /** The query as the engine saw it: stems, phrases, exclusions. */
   analyzed: string;
   /** Entities recognized in a Latin-script query, searched as tags. */
@@ -100,6 +124,8 @@ export function createSearch({ reader: archiveReader, entities, stats }: SearchD
       parsed,
       filters: result.filters,
       entityFilters: result.recognized,
+      range: result.range,
+      sort: result.sort,
       rareTerms: isQuestionSearch(parsed) ? rarestTerms(parsed.words, termStats) : [],
       page: result.page,
       pageSize: result.pageSize,
@@ -137,8 +163,8 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
     q = q.slice(0, MAX_QUERY_LENGTH);
     notices.push({ code: 'query-truncated', limit: MAX_QUERY_LENGTH });
   }
-  const known = (ids: string[], facet: FacetName) => [...new Set(ids)].filter((id) => entities.exists(id, facet));
-  const filters = { region: known(request.regions, 'region'), actor: known(request.actors, 'actor') };
+  const known = (ids: string[], facet: EntityFacet) => [...new Set(ids)].filter((id) => entities.exists(id, facet));
+  const filters = { region: known(request.regions, 'region'), actor: known(request.actors, 'actor'), source: [...new Set(request.sources ?? [])] };
   const unknown = [...request.regions, ...request.actors].filter((id) => !filters.region.includes(id) && !filters.actor.includes(id));
   if (unknown.length > 0) notices.push({ code: 'unknown-filters', values: [...new Set(unknown)] });
   const recognized = entities.latinMentions(q);
@@ -151,8 +177,10 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
     page: Math.max(1, request.page),
     pageSize: Math.min(Math.max(1, request.limit), MAX_PAGE_SIZE),
     hits: [],
-    facets: { region: {}, actor: {} },
+    facets: emptyFacets(() => ({})),
     filters,
+    range: { ...NO_RANGE, from: request.from ?? null, to: request.to ?? null },
+    sort: request.sort ?? 'relevance',
     analyzed: hasSearchTerms(parsed) ? analyzedQuery(parsed) : '',
     recognized,
     notices,
@@ -180,7 +208,7 @@ function withoutUnknownWords(parsed: ParsedQuery, stats: TermStats, result: Sear
 }
 
 function facetsOf(plan: SearchPlan, answers: PlanAnswers<unknown>): Record<FacetName, Record<string, number>> {
-  const facets: Record<FacetName, Record<string, number>> = { region: {}, actor: {} };
+  const facets: Record<FacetName, Record<string, number>> = emptyFacets(() => ({}));
   for (const facet of FACET_NAMES) {
     const from = plan.facetCounts[facet] ? answers.facetCounts[facet] : answers.main;
     facets[facet] = from?.facets[FACET_ATTRIBUTE[facet]] ?? {};

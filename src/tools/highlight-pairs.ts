@@ -1,7 +1,11 @@
 import { PARAGRAPH_BREAK, type ArticleSection } from '../archive-index/index.ts';
 import type { SearchService } from '../search/service.ts';
+import { sourceCatalog } from '../sources/source-catalog.ts';
 import { articleView, resultsView } from '../web/view-models.ts';
 import { checkMarked, type HighlightViolation } from './highlight-check.ts';
+
+/** Marks do not depend on how sources are named. */
+const NO_SOURCE_NAMES = sourceCatalog({});
 
 export interface HighlightFigures {
   queries: number;
@@ -24,7 +28,7 @@ export async function checkHighlights(service: Pick<SearchService, 'search' | 'a
     figures.violations.push(...checkMarked(html, source, where, snippet));
   };
   for (const q of queries) {
-    const results = resultsView(await service.search({ q, regions: [], actors: [], page: 1, limit: hitsPerQuery }));
+    const results = resultsView(await service.search({ q, regions: [], actors: [], page: 1, limit: hitsPerQuery }), NO_SOURCE_NAMES);
     const spec = service.matchSpecFor(q);
     for (const hit of results.hits) {
       figures.pairs++;
@@ -34,7 +38,7 @@ export async function checkHighlights(service: Pick<SearchService, 'search' | 'a
       const section = sections.find((candidate) => candidate.n === hit.n);
       check(hit.titleHtml, hit.title, `${where} title`);
       if (section) check(hit.snippet, section.text, `${where} snippet`, true);
-      const page = articleView(sections, spec);
+      const page = articleView(sections, spec, NO_SOURCE_NAMES);
       page.sections.forEach((view, i) => {
         const source = sections[i];
         if (!source) return;

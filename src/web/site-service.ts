@@ -2,7 +2,7 @@ import { EngineDownError } from '../engine/errors.ts';
 import type { SearchService } from '../search/service.ts';
 
 /** What the site reads of the archive. */
-export type SiteService = Pick<SearchService, 'search' | 'article' | 'entity' | 'overview' | 'matchSpecFor' | 'entities' | 'healthy'>;
+export type SiteService = Pick<SearchService, 'search' | 'article' | 'entity' | 'overview' | 'newestDate' | 'matchSpecFor' | 'entities' | 'healthy'>;
 
 /**
  * The service while the engine cannot be reached at start (an external engine that is not up yet):
@@ -15,6 +15,7 @@ export function standbyService(engineUrl: string, entities: SiteService['entitie
     article: unreachable,
     entity: unreachable,
     overview: unreachable,
+    newestDate: unreachable,
     matchSpecFor: () => ({ exact: new Set(), prefix: null }),
     entities,
     healthy: async () => ({ ok: false, engine: 'down' }),

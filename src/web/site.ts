@@ -3,6 +3,7 @@ import type { EngineHealth } from '../engine/archive-reader.ts';
 import type { ShardEndpoint } from '../engine/network-nodes.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { createSearchService } from '../search/service.ts';
+import { loadSourceCatalog } from '../sources/source-catalog.ts';
 import { createApp } from './app.ts';
 import { loadAssets } from './assets.ts';
 import { standbyService } from './site-service.ts';
@@ -31,12 +32,12 @@ export async function createSite(options: SiteOptions) {
     const reason = engineFault?.() ?? null;
     return reason === null ? service.healthy() : { ok: false, engine: 'fault', reason };
   };
-  const app = createApp({ service: { ...service, healthy }, assets: loadAssets(), requestTimeoutMs: options.requestTimeoutMs });
+  const app = createApp({ service: { ...service, healthy }, assets: loadAssets(), sources: loadSourceCatalog(), requestTimeoutMs: options.requestTimeoutMs });
   return { app, service, stop: service.stop };
 }
 
 /** The site while the engine cannot be reached at start: the same app, every page that needs the engine says 503. */
 export function createStandbySite(options: { engineUrl: string; gazetteer: Gazetteer }) {
-  const app = createApp({ service: standbyService(options.engineUrl, createEntityCatalog(options.gazetteer)), assets: loadAssets() });
+  const app = createApp({ service: standbyService(options.engineUrl, createEntityCatalog(options.gazetteer)), assets: loadAssets(), sources: loadSourceCatalog() });
   return { app, stop: () => {} };
 }

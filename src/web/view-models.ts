@@ -1,15 +1,16 @@
-import { articleUrl, lastPage, PARAGRAPH_BREAK, type ArticleSection, type FacetName } from '../archive-index/index.ts';
+import { articleUrl, lastPage, PARAGRAPH_BREAK, shiftDate, type ArticleSection, type DateRange, type EntityFacet, type FacetName, type SortOrder } from '../archive-index/index.ts';
 import type { EntityName } from '../entities/catalog.ts';
 import type { Entity } from '../entities/index.ts';
 import type { EntityActivity, Overview } from '../search/archive.ts';
 import { matchWords, type MatchSpec } from '../search/matching.ts';
 import type { SearchNotice, SearchResult } from '../search/search.ts';
 import { MESSAGES } from '../../views/messages.ts';
+import type { SourceCatalog, SourceName } from '../sources/source-catalog.ts';
 import { markRange, snippetHtml } from './marking.ts';
 
 // What the views render: plain data, HTML already escaped and marked where a field says so.
 
-export type { EntityName, FacetName, Overview };
+export type { DateRange, EntityFacet, EntityName, FacetName, Overview, SortOrder, SourceName };
 export type EntityNames = (id: string) => EntityName | undefined;
 
 /** Fingerprinted URL of a static file by its logical name (`app.css`). */
@@ -30,7 +31,10 @@ export interface HitView {
   /** Escaped HTML of the section's text around the matches, matched words in `<mark>`. */
   snippet: string;
   date: string | null;
+  /** The source's id as the article gives it… */
   source: string | null;
+  /** …and how it is shown (the id itself when index-config/sources.json does not name it). */
+  sourceName: SourceName | null;
   regions: string[];
   actors: string[];
   /** The article's other matching sections, each a deep link. */
@@ -47,11 +51,23 @@ export interface ResultsView {
   hits: HitView[];
   facets: Record<FacetName, Record<string, number>>;
   filters: Record<FacetName, string[]>;
+  range: DateRange;
+  sort: SortOrder;
+  /** Ranges ending at the archive's newest article, offered as quick choices. */
+  dateChoices: DateChoice[];
+  /** Names of the sources in the facet list and the filters. */
+  sourceNames: Record<string, SourceName>;
   analyzed: string;
-  recognized: { id: string; facet: FacetName; surface: string }[];
+  recognized: { id: string; facet: EntityFacet; surface: string }[];
   notices: string[];
   nothingSearchable: boolean;
   suggestion: string | null;
+}
+
+export interface DateChoice {
+  span: 'week' | 'month' | 'year';
+  from: string;
+  to: string;
 }
 
 export interface ArticleView {
@@ -59,6 +75,7 @@ export interface ArticleView {
   title: string;
   date: string | null;
   source: string | null;
+  sourceName: SourceName | null;
   url: string | null;
   regions: string[];
   actors: string[];
@@ -67,7 +84,7 @@ export interface ArticleView {
 
 export interface EntityView {
   id: string;
-  type: FacetName;
+  type: EntityFacet;
   name_ar: string;
   name_en: string;
   aliases_ar: string[];
@@ -75,7 +92,7 @@ export interface EntityView {
   parent: { id: string; name_ar: string } | null;
   sections: number;
   latest: { url: string; title: string; heading: string | null; date: string | null }[];
-  related: { id: string; type: FacetName; count: number }[];
+  related: { id: string; type: EntityFacet; count: number }[];
 }
 
 export function noticeText(notice: SearchNotice): string {
@@ -93,7 +110,16 @@ export function noticeText(notice: SearchNotice): string {
   }
 }
 
-export function resultsView(result: SearchResult): ResultsView {
+const CHOICE_DAYS: Record<DateChoice['span'], number> = { week: 7, month: 30, year: 365 };
+
+/** A week, a month and a year up to the newest article (both ends included). */
+export function dateChoices(newest: string | null): DateChoice[] {
+  if (!newest) return [];
+  return (Object.keys(CHOICE_DAYS) as DateChoice['span'][]).map((span) => ({ span, from: shiftDate(newest, CHOICE_DAYS[span] - 1), to: newest }));
+}
+
+export function resultsView(result: SearchResult, sources: SourceCatalog, newestDate: string | null = null): ResultsView {
+  const sourceNames = Object.fromEntries([...Object.keys(result.facets.source), ...result.filters.source].map((id) => [id, sources.name(id)]));
   return {
     query: result.query,
     total: result.total,
@@ -111,12 +137,17 @@ export function resultsView(result: SearchResult): ResultsView {
       snippet: snippetHtml(hit.snippet),
       date: hit.date,
       source: hit.source,
+      sourceName: hit.source ? sources.name(hit.source) : null,
       regions: hit.regions,
       actors: hit.actors,
       otherSections: hit.otherSections.map(({ n, heading }) => ({ n, heading, url: articleUrl(hit.articleId, { q: result.query, section: n }) })),
     })),
     facets: result.facets,
     filters: result.filters,
+    range: result.range,
+    sort: result.sort,
+    dateChoices: dateChoices(newestDate),
+    sourceNames,
     analyzed: result.analyzed,
     recognized: result.recognized,
     notices: result.notices.map(noticeText),
@@ -126,7 +157,7 @@ export function resultsView(result: SearchResult): ResultsView {
 }
 
 /** An article's sections with the query's words marked in headings and paragraphs. */
-export function articleView(sections: readonly ArticleSection[], spec: MatchSpec): ArticleView {
+export function articleView(sections: readonly ArticleSection[], spec: MatchSpec, sources: SourceCatalog): ArticleView {
   const first = sections[0];
   const marked = (text: string) => markRange(text, matchWords(text, spec).matches);
   return {
@@ -134,6 +165,7 @@ export function articleView(sections: readonly ArticleSection[], spec: MatchSpec
     title: first?.title ?? '',
     date: first?.date ?? null,
     source: first?.source ?? null,
+    sourceName: first?.source ? sources.name(first.source) : null,
     url: webLink(first?.url),
     regions: [...new Set(sections.flatMap((section) => section.regions))],
     actors: [...new Set(sections.flatMap((section) => section.actors))],

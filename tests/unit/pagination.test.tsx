@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Results } from '../../views/results.tsx';
 import type { SearchResult } from '../../src/search/search.ts';
+import { sourceCatalog } from '../../src/sources/source-catalog.ts';
 import { resultsView } from '../../src/web/view-models.ts';
+
+const sources = sourceCatalog({});
 import { searchRequestFrom } from '../../src/web/request-params.ts';
 
 const result = (total: number, page: number): SearchResult => ({
@@ -10,8 +13,10 @@ const result = (total: number, page: number): SearchResult => ({
   page,
   pageSize: 10,
   hits: [],
-  facets: { region: {}, actor: {} },
-  filters: { region: [], actor: [] },
+  facets: { region: {}, actor: {}, source: {} },
+  filters: { region: [], actor: [], source: [] },
+  range: { from: null, to: null },
+  sort: 'relevance',
   analyzed: 'نفط',
   recognized: [],
   notices: [],
@@ -28,7 +33,7 @@ describe('results pages link only to pages the site serves', () => {
     [30_975, 1000],
     [999, 50],
   ])('total %i, page %i: every page link passes the parameter check', (total, page) => {
-    const html = String(<Results result={resultsView(result(total, page))} names={() => undefined} />);
+    const html = String(<Results result={resultsView(result(total, page), sources)} names={() => undefined} />);
     const links = pageLinks(html);
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) {
@@ -57,7 +62,7 @@ describe('result chips', () => {
       otherSections: [],
     };
     const names = (id: string) => ({ id, name_ar: `اسم-${id}`, name_en: id });
-    const html = String(<Results result={resultsView({ ...result(1, 1), hits: [hit] })} names={names} />);
+    const html = String(<Results result={resultsView({ ...result(1, 1), hits: [hit] }, sources)} names={names} />);
     const chips = [...html.matchAll(/class="chip chip-(region|actor)"/gu)].map((match) => match[1]);
     expect(chips).toHaveLength(8);
     expect(chips.filter((kind) => kind === 'actor')).toHaveLength(3);

@@ -14,13 +14,48 @@ describe('search parameters', () => {
       q: 'حفتر',
       regions: ['LY', 'EG'],
       actors: ['khalifa-haftar'],
+      sources: [],
+      from: null,
+      to: null,
+      sort: 'relevance',
       page: 2,
       limit: 20,
     });
   });
 
+  it('reads sources, a date range and the sort', () => {
+    expect(searchRequestFrom(params('source=aawsat&source=okaz&from=2015-07-01&to=2015-07-31&sort=newest'))).toMatchObject({
+      sources: ['aawsat', 'okaz'],
+      from: '2015-07-01',
+      to: '2015-07-31',
+      sort: 'newest',
+    });
+    expect(searchRequestFrom(params('from=2015-07-01'))).toMatchObject({ from: '2015-07-01', to: null });
+    expect(searchRequestFrom(params('from=&to=&sort='))).toMatchObject({ from: null, to: null, sort: 'relevance' });
+  });
+
+  it.each([
+    ['from=2015-02-30', 'from'],
+    ['from=15-07-01', 'from'],
+    ['from=2015-7-1', 'from'],
+    ['to=2015-07-01T00:00', 'to'],
+    ['to=0201-07-01', 'to'],
+    ['from=2015-07-01%22%20OR%20day%20%3E%200', 'from'],
+    ['from=2015-08-01&to=2015-07-01', 'to'],
+    ['sort=date', 'sort'],
+    ['sort=%3Cscript%3E', 'sort'],
+    [`source=${'x'.repeat(201)}`, 'source'],
+  ])('rejects %s naming %s', (query, name) => {
+    expect(() => searchRequestFrom(params(query))).toThrow(BadParameterError);
+    try {
+      searchRequestFrom(params(query));
+    } catch (error) {
+      expect((error as BadParameterError).parameter).toBe(name);
+    }
+  });
+
   it('takes the first of repeated single values and defaults the rest', () => {
-    expect(searchRequestFrom(params('q=a&q=b'))).toEqual({ q: 'a', regions: [], actors: [], page: 1, limit: 10 });
+    expect(searchRequestFrom(params('q=a&q=b'))).toEqual({ q: 'a', regions: [], actors: [], sources: [], from: null, to: null, sort: 'relevance', page: 1, limit: 10 });
   });
 
   it.each(['page=0', 'page=-1', 'page=abc', 'page=1.5', 'page=100000', 'limit=0', 'limit=51', 'limit=ten'])('rejects %s naming the parameter', (query) => {

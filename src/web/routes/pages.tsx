@@ -8,11 +8,12 @@ import { SearchPage } from '../../../views/search-page.tsx';
 import type { Assets } from '../assets.ts';
 import { messagePage, page, wantsFragment, type AppEnv } from '../render.tsx';
 import { searchRequestFrom } from '../request-params.ts';
+import type { SourceCatalog } from '../../sources/source-catalog.ts';
 import type { SiteService } from '../site-service.ts';
 import { articleView, entityView, resultsView } from '../view-models.ts';
 
 /** The HTML pages: home, results (whole or as the htmx fragment), article, entity, and the static assets. */
-export function pageRoutes(service: SiteService, assets: Assets): Hono<AppEnv> {
+export function pageRoutes(service: SiteService, assets: Assets, sources: SourceCatalog): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const names = service.entities.name;
 
@@ -29,7 +30,8 @@ export function pageRoutes(service: SiteService, assets: Assets): Hono<AppEnv> {
     c.header('Vary', 'HX-Request, HX-Trigger, HX-History-Restore-Request');
     const request = searchRequestFrom((name) => c.req.queries(name));
     // The search box itself asks while the user types: its last word is still a prefix.
-    const result = resultsView(await service.search({ ...request, typing: c.req.header('HX-Trigger') === 'q' }));
+    const [found, newest] = await Promise.all([service.search({ ...request, typing: c.req.header('HX-Trigger') === 'q' }), service.newestDate()]);
+    const result = resultsView(found, sources, newest);
     if (wantsFragment(c)) return c.html(<Results result={result} names={names} />);
     return page(c, <SearchPage assets={assets} names={names} result={result} />);
   });
@@ -38,7 +40,7 @@ export function pageRoutes(service: SiteService, assets: Assets): Hono<AppEnv> {
     const sections = await service.article(c.req.param('id'));
     if (!sections) return messagePage(c, assets, MESSAGES.articleNotFound, 404);
     const q = c.req.query('q') ?? '';
-    const article = articleView(sections, service.matchSpecFor(q));
+    const article = articleView(sections, service.matchSpecFor(q), sources);
     return page(c, <ArticlePage assets={assets} article={article} q={q.slice(0, MAX_QUERY_LENGTH)} names={names} />);
   });
 

@@ -5,11 +5,15 @@ type Facets = Record<string, Record<string, number>>;
 
 /** A federated answer of the engines' network (Meilisearch 1.21). */
 interface NetworkAnswer {
-  hits: unknown[];
+  hits: Record<string, unknown>[];
   estimatedTotalHits?: number;
   facetDistribution?: Facets;
   /** Nodes whose part is not in the answer, with the reason. */
   remoteErrors?: Record<string, { message: string; code?: string }>;
+}
+
+interface NodeCounts {
+  results: { totalHits?: number; estimatedTotalHits?: number; facetDistribution?: Facets }[];
 }
 
 interface Count {
@@ -17,14 +21,15 @@ interface Count {
   facets: Facets;
 }
 
-const isUnion = (ask: EngineAsk): boolean => 'union' in ask;
-
 /**
- * A search in numbered pages: the engine counts its hits (with `distinct`, its articles) exactly.
- * A federated search takes no pages and only estimates them, section by section past its window
- * (docs/decisions.md#sharded-counts), so these are counted on every node and added up.
+ * A search that counts articles (`distinct`): a federated search counts hits and facet values
+ * section by section past the hits it merged, where one engine's search counts articles (exactly,
+ * in numbered pages). Such a search is also asked of each node as one engine is asked, and the
+ * counts are added up (docs/decisions.md#sharded-counts). A union is federated on one engine too.
  */
-const countsExactly = (ask: EngineAsk): ask is EngineSearch & { page: number; hitsPerPage: number } => !isUnion(ask) && 'page' in ask && ask.page !== undefined && ask.hitsPerPage !== undefined;
+const countsOnNodes = (ask: EngineAsk): ask is EngineSearch => !('union' in ask) && ask.distinct !== undefined;
+
+const isPaged = (search: EngineSearch): boolean => search.page !== undefined && search.hitsPerPage !== undefined;
 
 function windowOf(ask: EngineAsk): { limit: number; offset: number } {
   if ('union' in ask) return { limit: ask.limit, offset: ask.offset ?? 0 };
@@ -38,18 +43,30 @@ function queryOf(search: EngineSearch): Omit<EngineSearch, 'limit' | 'offset' | 
   return query;
 }
 
-function addFacets(into: Facets, more: Facets): void {
-  for (const [attribute, values] of Object.entries(more)) {
-    const counts = (into[attribute] ??= {});
-    for (const [value, count] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + count;
+/** How a node is asked for the counts of a search: in pages, no hit is needed; a window's estimate depends on the window, kept (ids only). */
+function countQuery(index: string, search: EngineSearch): object {
+  const window = isPaged(search) ? { page: 1, hitsPerPage: 0 } : { limit: search.limit ?? 20, offset: search.offset ?? 0, attributesToRetrieve: ['id'] };
+  return { indexUid: index, ...queryOf(search), ...window, ...(search.facets ? { facets: search.facets } : {}) };
+}
+
+function addUp(answers: readonly { answer: NodeCounts }[], i: number): Count {
+  const count: Count = { total: 0, facets: {} };
+  for (const { answer } of answers) {
+    const result = answer.results[i];
+    count.total += result?.totalHits ?? result?.estimatedTotalHits ?? 0;
+    for (const [attribute, values] of Object.entries(result?.facetDistribution ?? {})) {
+      const counts = (count.facets[attribute] ??= {});
+      for (const [value, n] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + n;
+    }
   }
+  return count;
 }
 
 /**
  * Searches of a sharded archive through Meilisearch's own network: each search (each search of a
  * union) is asked of every node in one federated search, and the node that receives it merges the
- * hits by ranking score. An article lives on one node, so one result per article (`distinct`)
- * holds across nodes, and counts add up.
+ * hits by ranking score (and sort values). An article lives on one node, so one result per article
+ * (`distinct`) holds across nodes, and the counts of the nodes add up.
  */
 export function networkSearch(nodes: readonly NodeClient[], index: string) {
   const coordinate = coordinator(nodes);
@@ -60,30 +77,26 @@ export function networkSearch(nodes: readonly NodeClient[], index: string) {
     const queries = searches.flatMap((search) => nodes.map((node) => ({ indexUid: index, ...queryOf(search), federationOptions: { remote: node.name } })));
     return coordinate<NetworkAnswer>({ federation, queries }, queries.length);
   };
-  const countEverywhere = async (asks: readonly EngineSearch[]): Promise<{ counts: Count[]; missing: string[] }> => {
+  const countOnNodes = async (asks: readonly EngineSearch[]): Promise<{ counts: Count[]; missing: string[] }> => {
     if (asks.length === 0) return { counts: [], missing: [] };
-    const queries = asks.map((ask) => ({ indexUid: index, ...queryOf(ask), page: 1, hitsPerPage: 0, ...(ask.facets ? { facets: ask.facets } : {}) }));
-    const { answers, missing } = await askEveryNode(nodes, (node) => node.post<{ results: { totalHits?: number; facetDistribution?: Facets }[] }>('multi-search', { queries }, queries.length));
-    const counts = asks.map((_ask, i) => {
-      const count: Count = { total: 0, facets: {} };
-      for (const { answer } of answers) {
-        count.total += answer.results[i]?.totalHits ?? 0;
-        addFacets(count.facets, answer.results[i]?.facetDistribution ?? {});
-      }
-      return count;
-    });
-    return { counts, missing };
+    const queries = asks.map((ask) => countQuery(index, ask));
+    const { answers, missing } = await askEveryNode(nodes, (node) => node.post<NodeCounts>('multi-search', { queries }, queries.length));
+    return { counts: asks.map((_ask, i) => addUp(answers, i)), missing };
   };
   return async function search<T>(asks: readonly EngineAsk[]): Promise<EngineHits<T>[]> {
-    const wantsHits = (ask: EngineAsk) => !countsExactly(ask) || windowOf(ask).limit > 0;
-    const [answers, counted] = await Promise.all([Promise.all(asks.map((ask) => (wantsHits(ask) ? federated(ask, !countsExactly(ask)) : null))), countEverywhere(asks.filter(countsExactly))]);
+    const wantsHits = (ask: EngineAsk) => !countsOnNodes(ask) || windowOf(ask).limit > 0;
+    const hitsAnswers = Promise.all(asks.map((ask) => (wantsHits(ask) ? federated(ask, !countsOnNodes(ask)) : null)));
+    const [answers, counted] = await Promise.all([hitsAnswers, countOnNodes(asks.filter(countsOnNodes))]);
     let nextCount = 0;
     return asks.map((ask, i): EngineHits<T> => {
       const answer = answers[i] ?? null;
       const missing = new Set(Object.keys(answer?.remoteErrors ?? {}));
-      const count: Count = countsExactly(ask) ? (counted.counts[nextCount++] ?? { total: 0, facets: {} }) : { total: answer?.estimatedTotalHits ?? 0, facets: answer?.facetDistribution ?? {} };
-      if (countsExactly(ask)) for (const node of counted.missing) missing.add(node);
-      return { hits: (answer?.hits ?? []) as T[], ...count, ...(missing.size > 0 ? { missing: [...missing].sort() } : {}) };
+      const onNodes = countsOnNodes(ask);
+      const count = onNodes ? (counted.counts[nextCount++] ?? { total: 0, facets: {} }) : { total: answer?.estimatedTotalHits ?? 0, facets: answer?.facetDistribution ?? {} };
+      if (onNodes) for (const node of counted.missing) missing.add(node);
+      // Each hit says where it came from (`_federation`): not part of the document.
+      const hits = (answer?.hits ?? []).map(({ _federation: _where, ...document }) => document as T);
+      return { hits, ...count, ...(missing.size > 0 ? { missing: [...missing].sort() } : {}) };
     });
   };
 }

@@ -127,7 +127,9 @@ async function expectSameArchive(): Promise<void> {
 async function placement(): Promise<Map<string, Set<string>>> {
   const nodesOf = new Map<string, Set<string>>();
   for (const [i, node] of network.nodes.entries()) {
-    const { results } = await nodeClient(i).index<SectionDocument>(INDEX).getDocuments({ fields: ['articleId'], limit: 10_000 });
+    const { results } = await nodeClient(i)
+      .index<SectionDocument>(INDEX)
+      .getDocuments({ fields: ['articleId'], limit: 10_000 });
     for (const { articleId } of results) nodesOf.set(articleId, (nodesOf.get(articleId) ?? new Set()).add(node.name));
   }
   return nodesOf;
@@ -168,7 +170,12 @@ describe('a node that stops', () => {
       const partial = await api(sharded, 'limit=50');
       expect(partial.notices).toEqual([MESSAGES.partialResults]);
       expect(partial.total).toBe(whole.total - away.length);
-      expect(partial.hits.map((hit) => hit.articleId).sort()).toEqual(whole.hits.map((hit) => hit.articleId).filter((id) => !away.includes(id)).sort());
+      expect(partial.hits.map((hit) => hit.articleId).sort()).toEqual(
+        whole.hits
+          .map((hit) => hit.articleId)
+          .filter((id) => !away.includes(id))
+          .sort(),
+      );
       for (const query of [...RANKED, ...QUESTIONS, ...DATED]) expect((await api(sharded, query)).notices, query).toContain(MESSAGES.partialResults);
       // The search says which nodes (the API and the page word it for people).
       expect((await sharded.service.search({ q: 'الميناء', regions: [], actors: [], page: 1, limit: 10 })).notices).toEqual([{ code: 'partial-results', missing: [down] }]);

@@ -1,6 +1,6 @@
 import type { EngineRequest } from './archive-reader.ts';
 import { createEngineClient, type EngineClient } from './client.ts';
-import { isEngineUnreachable } from './errors.ts';
+import { couldNotConnect, isEngineUnreachable } from './errors.ts';
 
 /** A node of a sharded archive as the site reaches it: its name in the engines' network, its URL, a search-only key. */
 export interface ShardEndpoint {
@@ -59,8 +59,9 @@ export async function askEveryNode<T>(nodes: readonly NodeClient[], ask: (node: 
 
 /**
  * Sends a network search to one node, which asks the others and merges: the nodes take turns, and
- * one that cannot be reached hands the search to the next (its part is then reported missing by
- * the node that merges).
+ * one that cannot be connected to hands the search to the next (its part is then reported missing
+ * by the node that merges). A node that is slow to answer does not: the next one would wait for it
+ * as a remote, so the search ends with the timeout.
  */
 export function coordinator(nodes: readonly NodeClient[]): <T>(body: object, searches: number) => Promise<T> {
   let turn = 0;
@@ -73,7 +74,7 @@ export function coordinator(nodes: readonly NodeClient[]): <T>(body: object, sea
       try {
         return await node.post<T>('multi-search', body, searches);
       } catch (error) {
-        if (!isEngineUnreachable(error)) throw error;
+        if (!couldNotConnect(error)) throw error;
         lastError = error;
       }
     }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * The node that holds an article, all its sections together: the node whose hash with the article
  * id is highest (rendezvous hashing, as Meilisearch's own sharding places a document). It depends
  * only on the id and the node names, and a node added to the network takes about 1/N of the
- * articles while the others stay where they are.
+ * articles while the others stay where they are (docs/decisions.md#sharded-placement).
  */
 export function nodeOfArticle(articleId: string, nodes: readonly string[]): string {
   let best = nodes[0] ?? '';

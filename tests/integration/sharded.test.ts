@@ -195,6 +195,39 @@ describe('a node that stops', () => {
   });
 });
 
+describe('nodes that are all away, or that hang', () => {
+  it('answers 503 with the engine-down page and health, never a 500, and serves again once they are back', async () => {
+    await Promise.all(network.nodes.map((_node, i) => network.stopNode(i)));
+    try {
+      for (const path of [`/api/search?q=${enc('الميناء')}`, `/search?q=${enc('الميناء')}`, '/articles/seed', '/']) expect((await sharded.app.request(path)).status, path).toBe(503);
+      expect(await (await sharded.app.request('/healthz')).json()).toEqual({ status: 'unavailable', engine: 'down' });
+    } finally {
+      for (const [i] of network.nodes.entries()) await network.startNode(i);
+    }
+    await expectSameArchive();
+  });
+
+  it('answers 503 within the engine timeout when a node hangs (stopped by SIGSTOP), then serves again', async () => {
+    const shards = await prepareNetwork(network.nodes, INDEX);
+    const impatient = await createSite({ engineUrl: '', apiKey: '', shards, index: INDEX, gazetteer, engineTimeoutMs: 1000 });
+    const pid = network.engines[2]?.pid ?? 0;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      for (let i = 0; i < 3; i++) {
+        const started = Date.now();
+        const response = await impatient.app.request(`/api/search?q=${enc('الميناء')}`);
+        expect(response.status).toBe(503);
+        // One engine timeout: a search is not handed to the next node when the first is slow.
+        expect(Date.now() - started).toBeLessThan(2500);
+      }
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      impatient.stop();
+    }
+    expect(await api(sharded, `q=${enc('الميناء')}`)).toEqual(await api(single, `q=${enc('الميناء')}`));
+  });
+});
+
 describe('indexing a sharded archive', () => {
   it('sends nothing again when nothing changed', async () => {
     expect(await indexSharded()).toMatchObject({ changed: 0, unchanged: firstRun.articles, sectionsSent: 0, deleted: 0, problems: [], failures: [] });

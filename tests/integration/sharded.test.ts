@@ -10,6 +10,7 @@ import type { SectionDocument } from '../../src/archive-index/index.ts';
 import { shardedStore, type ArchiveStore } from '../../src/engine/archive-store.ts';
 import { createEngineClient, settle } from '../../src/engine/client.ts';
 import { freePort } from '../../src/engine/embedded.ts';
+import { engineAnswer } from '../../src/engine/errors.ts';
 import type { SectionIndex } from '../../src/engine/index-store.ts';
 import { startLocalNetwork, type LocalNetwork } from '../../src/engine/local-network.ts';
 import { prepareNetwork } from '../../src/engine/network-setup.ts';
@@ -141,6 +142,17 @@ describe('the archive on three engines', () => {
     expect(nodesOf.size).toBe(firstRun.articles);
     expect([...nodesOf].filter(([, nodes]) => nodes.size > 1)).toEqual([]);
     expect(new Set([...nodesOf.values()].flatMap((nodes) => [...nodes])).size).toBe(3);
+  });
+
+  it('searches each node with a read-only key of that node, never a master key', async () => {
+    const shards = await prepareNetwork(network.nodes, INDEX);
+    for (const [i, shard] of shards.entries()) {
+      expect(network.nodes.map((node) => node.masterKey)).not.toContain(shard.apiKey);
+      const reader = createEngineClient(shard.url, shard.apiKey);
+      const refusal = (attempt: Promise<unknown>) => attempt.then(() => 'allowed', (error: unknown) => engineAnswer(error)?.cause?.code);
+      expect(await refusal(reader.index(INDEX).addDocuments([{ id: 'x', articleId: 'x' }])), `node ${i}`).toBe('invalid_api_key');
+      expect(await refusal(reader.httpRequest.get({ path: 'network' })), `node ${i}`).toBe('invalid_api_key');
+    }
   });
 
   it('has the term statistics of one engine: the sum of each node’s own', () => {

@@ -149,7 +149,11 @@ describe('the archive on three engines', () => {
     for (const [i, shard] of shards.entries()) {
       expect(network.nodes.map((node) => node.masterKey)).not.toContain(shard.apiKey);
       const reader = createEngineClient(shard.url, shard.apiKey);
-      const refusal = (attempt: Promise<unknown>) => attempt.then(() => 'allowed', (error: unknown) => engineAnswer(error)?.cause?.code);
+      const refusal = (attempt: Promise<unknown>) =>
+        attempt.then(
+          () => 'allowed',
+          (error: unknown) => engineAnswer(error)?.cause?.code,
+        );
       expect(await refusal(reader.index(INDEX).addDocuments([{ id: 'x', articleId: 'x' }])), `node ${i}`).toBe('invalid_api_key');
       expect(await refusal(reader.httpRequest.get({ path: 'network' })), `node ${i}`).toBe('invalid_api_key');
     }

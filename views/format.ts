@@ -13,6 +13,8 @@ export interface SearchState {
   to?: string | null;
   sort?: SortOrder;
   page?: number;
+  /** The facet whose list is shown whole (the page a "more" link opens without JS). */
+  more?: FacetName | null;
 }
 
 /** The URL of a search state: the one place that writes the query parameters. */
@@ -26,8 +28,16 @@ export function searchUrl(state: SearchState): string {
   if (state.to) params.set('to', state.to);
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page && state.page > 1) params.set('page', String(state.page));
+  if (state.more) params.set('more', state.more);
   const query = params.toString();
   return query === '' ? '/search' : `/search?${query}`;
+}
+
+/** Where a facet list's "more" asks for the rest of its options: the same search, and the facet. */
+export function facetOptionsUrl(state: SearchState, facet: FacetName): string {
+  const params = new URLSearchParams(searchUrl({ ...state, page: 1, more: null }).split('?')[1] ?? '');
+  params.set('facet', facet);
+  return `/search/facet-options?${params.toString()}`;
 }
 
 export const toggle = (values: readonly string[], value: string): string[] => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);

@@ -15,13 +15,13 @@ function alternate<T>(first: readonly T[], second: readonly T[]): T[] {
   return out;
 }
 
-function stateOf(result: ResultsView): SearchState {
+export function stateOf(result: ResultsView): SearchState {
   const { region, actor, source } = result.filters;
   return { q: result.query, regions: region, actors: actor, sources: source, ...result.range, sort: result.sort, page: result.page };
 }
 
-/** The results fragment: what htmx swaps into #results, and what the full page includes. */
-export function Results({ result, names }: { result: ResultsView; names: EntityNames }) {
+/** The results fragment: what htmx swaps into #results, and what the full page includes; `expanded` shows one facet list whole. */
+export function Results({ result, names, expanded = null }: { result: ResultsView; names: EntityNames; expanded?: FacetName | null }) {
   const state = stateOf(result);
   const pages = result.lastPage;
   return (
@@ -30,7 +30,7 @@ export function Results({ result, names }: { result: ResultsView; names: EntityN
       <aside class="facets" id="facets" aria-label="تصفية النتائج" {...boosted}>
         <DateFilter result={result} state={state} />
         {(['region', 'actor', 'source'] as const).map((facet) => (
-          <FacetList facet={facet} result={result} names={names} state={state} />
+          <FacetList facet={facet} result={result} names={names} state={state} expanded={facet === expanded} />
         ))}
       </aside>
       <section class="results" aria-labelledby="results-summary">

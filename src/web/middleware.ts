@@ -57,6 +57,7 @@ export function useMiddleware(app: Hono<AppEnv>, options: { requestTimeoutMs?: n
   app.use(compress());
   const admission = searchAdmission();
   app.use('/search', admission);
+  app.use('/search/facet-options', admission);
   app.use('/api/search', admission);
   // ETags where a client can get a 304: the API (tagged in its route), and assets (their fingerprint
   // is the tag). Pages carry a fresh CSP nonce each time: a tag of theirs would never match.

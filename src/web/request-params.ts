@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE, isIsoDate, MAX_PAGE, MAX_PAGE_SIZE, SORT_ORDERS, type SortOrder } from '../archive-index/index.ts';
+import { DEFAULT_PAGE_SIZE, FACET_NAMES, isIsoDate, MAX_PAGE, MAX_PAGE_SIZE, SORT_ORDERS, type FacetName, type SortOrder } from '../archive-index/index.ts';
 import type { SearchRequest } from '../search/search.ts';
 
 export class BadParameterError extends Error {
@@ -63,4 +63,13 @@ function sortOrder(value: string | undefined): SortOrder {
   const order = SORT_ORDERS.find((candidate) => candidate === trimmed);
   if (!order) throw new BadParameterError('sort', `sort must be one of ${SORT_ORDERS.join(', ')}`);
   return order;
+}
+
+/** A parameter naming a facet list (`more`, `facet`): one of region, actor, source; absent or empty is null. */
+export function facetParameter(value: string | undefined, parameter: string): FacetName | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return null;
+  const facet = FACET_NAMES.find((candidate) => candidate === trimmed);
+  if (!facet) throw new BadParameterError(parameter, `${parameter} must be one of ${FACET_NAMES.join(', ')}`);
+  return facet;
 }

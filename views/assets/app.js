@@ -52,6 +52,14 @@ function filterFacetList(event) {
 }
 document.addEventListener('input', filterFacetList);
 
+// A facet list's "more" brings its options when opened: what the filter box holds applies to them too.
+document.addEventListener('htmx:afterSwap', (event) => {
+  const list = event.detail?.target;
+  const listId = list instanceof HTMLElement ? list.dataset.listOf : undefined;
+  const box = listId ? document.querySelector(`[data-filter-list="${listId}"]`) : null;
+  if (box instanceof HTMLInputElement && box.value.trim() !== '') box.dispatchEvent(new Event('input', { bubbles: true }));
+});
+
 /** The Clipboard API, or else the copy command: the API exists only over HTTPS and on localhost. */
 async function writeToClipboard(text) {
   try {

@@ -3,11 +3,12 @@ import { MAX_QUERY_LENGTH } from '../../archive-index/index.ts';
 import { ArticlePage } from '../../../views/article-page.tsx';
 import { EntityPage } from '../../../views/entity-page.tsx';
 import { MESSAGES } from '../../../views/messages.ts';
-import { Results } from '../../../views/results.tsx';
+import { MoreFacetOptions } from '../../../views/facet-list.tsx';
+import { Results, stateOf } from '../../../views/results.tsx';
 import { SearchPage } from '../../../views/search-page.tsx';
 import type { Assets } from '../assets.ts';
 import { messagePage, page, wantsFragment, type AppEnv } from '../render.tsx';
-import { searchRequestFrom } from '../request-params.ts';
+import { BadParameterError, facetParameter, searchRequestFrom } from '../request-params.ts';
 import type { SourceCatalog } from '../../sources/source-catalog.ts';
 import type { SiteService } from '../site-service.ts';
 import { articleView, entityView, resultsView } from '../view-models.ts';
@@ -29,11 +30,28 @@ export function pageRoutes(service: SiteService, assets: Assets, sources: Source
     // The answer differs by all three: fragment or page, typing or not, history restore (a whole page).
     c.header('Vary', 'HX-Request, HX-Trigger, HX-History-Restore-Request');
     const request = searchRequestFrom((name) => c.req.queries(name));
+    const expanded = facetParameter(c.req.query('more'), 'more');
     // The search box itself asks while the user types: its last word is still a prefix.
     const [found, newest] = await Promise.all([service.search({ ...request, typing: c.req.header('HX-Trigger') === 'q' }), service.newestDate()]);
     const result = resultsView(found, sources, newest);
-    if (wantsFragment(c)) return c.html(<Results result={result} names={names} />);
-    return page(c, <SearchPage assets={assets} names={names} result={result} />);
+    if (wantsFragment(c)) return c.html(<Results result={result} names={names} expanded={expanded} />);
+    return page(c, <SearchPage assets={assets} names={names} result={result} expanded={expanded} />);
+  });
+
+  // The rest of a facet list's options, asked for when its "more" is opened (docs/decisions.md#facet-options-on-demand).
+  routes.get('/search/facet-options', async (c) => {
+    const facet = facetParameter(c.req.query('facet'), 'facet');
+    if (!facet) throw new BadParameterError('facet', 'facet is needed: region, actor or source');
+    if (!wantsFragment(c)) {
+      // Without htmx (a link followed by hand): the search page with that list whole.
+      const params = new URL(c.req.url).searchParams;
+      params.delete('facet');
+      params.set('more', facet);
+      return c.redirect(`/search?${params.toString()}`, 303);
+    }
+    c.header('Vary', 'HX-Request, HX-History-Restore-Request');
+    const result = resultsView(await service.search(searchRequestFrom((name) => c.req.queries(name))), sources);
+    return c.html(<MoreFacetOptions facet={facet} result={result} names={names} state={stateOf(result)} />);
   });
 
   routes.get('/articles/:id', async (c) => {

@@ -11,6 +11,13 @@ import { parseQuery } from '../search/query-syntax.ts';
 export const MAX_EXPENSIVE_SEARCHES = 4;
 /** Expensive searches waiting for a turn; one more is answered 503 with Retry-After. */
 export const MAX_EXPENSIVE_WAITING = 16;
+/**
+ * Other searches at once; the rest wait their turn (never refused: each is cheap, and a request's
+ * own timeout bounds the wait). The engine serves a few at a time anyway, and each search in flight
+ * holds its candidates in memory: past this bound more clients only grew the server's heap
+ * (docs/decisions.md#search-slots).
+ */
+export const MAX_SEARCHES_AT_ONCE = 8;
 
 /** Too many expensive searches at once: answered 503 with Retry-After, like an engine that is away. */
 export class SearchesBusyError extends Error {
@@ -23,24 +30,35 @@ export function isExpensiveSearch(q: string): boolean {
   return isQuestionSearch(parsed) || parsed.either.length > 0;
 }
 
-/** A semaphore for the expensive searches of one app: `running` at once, `waiting` in line, the rest refused. */
-export function searchAdmission(running = MAX_EXPENSIVE_SEARCHES, waiting = MAX_EXPENSIVE_WAITING): MiddlewareHandler {
+/** A semaphore: `running` at once, `waiting` in line, the rest refused. */
+function slots(running: number, waiting: number) {
   let inFlight = 0;
   const line: (() => void)[] = [];
-  const release = () => {
-    const next = line.shift();
-    if (next) next();
-    else inFlight--;
+  return {
+    async enter(): Promise<void> {
+      if (inFlight < running) inFlight++;
+      else if (line.length < waiting) await new Promise<void>((resolve) => line.push(resolve));
+      else throw new SearchesBusyError('too many searches at once');
+    },
+    leave(): void {
+      const next = line.shift();
+      if (next) next();
+      else inFlight--;
+    },
   };
+}
+
+/** The searches of one app, each kind in its own slots: expensive ones a few at a time (the rest refused), the others a few more. */
+export function searchAdmission(): MiddlewareHandler {
+  const expensive = slots(MAX_EXPENSIVE_SEARCHES, MAX_EXPENSIVE_WAITING);
+  const others = slots(MAX_SEARCHES_AT_ONCE, Number.POSITIVE_INFINITY);
   return async (c, next) => {
-    if (!isExpensiveSearch(c.req.query('q') ?? '')) return next();
-    if (inFlight < running) inFlight++;
-    else if (line.length < waiting) await new Promise<void>((resolve) => line.push(resolve));
-    else throw new SearchesBusyError('too many searches at once');
+    const kind = isExpensiveSearch(c.req.query('q') ?? '') ? expensive : others;
+    await kind.enter();
     try {
       await next();
     } finally {
-      release();
+      kind.leave();
     }
   };
 }

@@ -4,7 +4,7 @@
 // makes each question's fan-out slow and counts how many reach the engine at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/engine/embedded.ts';
-import { MAX_EXPENSIVE_SEARCHES, MAX_EXPENSIVE_WAITING } from '../../src/web/search-admission.ts';
+import { MAX_EXPENSIVE_SEARCHES, MAX_EXPENSIVE_WAITING, MAX_SEARCHES_AT_ONCE } from '../../src/web/search-admission.ts';
 import { command, type Command } from '../commands.ts';
 import { startGateProxy, type GateProxy, type GatedRequest } from '../gate-proxy.ts';
 import { fixture, testEngine } from '../helpers.ts';
@@ -62,6 +62,22 @@ describe('expensive searches', () => {
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(MAX_EXPENSIVE_SEARCHES + MAX_EXPENSIVE_WAITING);
     expect(refused).toHaveLength(40 - MAX_EXPENSIVE_SEARCHES - MAX_EXPENSIVE_WAITING);
     for (const answer of refused) expect(answer).toMatchObject({ retryAfter: '2', body: '{"error":"too many searches at once"}' });
+  }, 60_000);
+
+  it('keyword searches reach the engine a few at a time, wait their turn and all get their answer; /healthz does not wait', async () => {
+    // A keyword search's first request: one search counting articles (the health probe counts none).
+    const keywordSearch = (request: GatedRequest) => request.method === 'POST' && request.path === '/multi-search' && request.body.includes('"distinct":"articleId"') && !fanOut(request);
+    proxy.steer((request) => (keywordSearch(request) ? { delayMs: 400 } : 'pass'));
+    const searches = Array.from({ length: 30 }, () => timed(`/api/search?q=${encodeURIComponent('حفتر')}`));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const health = await timed('/healthz');
+    const answers = await Promise.all(searches);
+    proxy.steer(() => 'pass');
+
+    expect(health).toMatchObject({ status: 200 });
+    expect(health.ms).toBeLessThan(1000);
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+    expect(proxy.mostDelayedAtOnce).toBe(MAX_SEARCHES_AT_ONCE);
   }, 60_000);
 
   it('a deep page of a question asks the engine for no more than 200 candidates', async () => {

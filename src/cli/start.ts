@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { extname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { readConfig, type Config } from '../config.ts';
 import { createEngineClient } from '../engine/client.ts';
 import { connectEngine, describeEngines, engineAnswers } from '../engine/connect.ts';
@@ -85,6 +86,14 @@ function stopper(running: Running): (why: string, code: number) => Promise<void>
     process.exit(code);
   };
 }
+
+/**
+ * The server's old generation grows to at most 1.5 times what a full collection left live. V8's own
+ * factor grows up to 4 when collections look slow (as on cores shared with the engine), and the heap
+ * then kept the garbage of engine answers long after the load. V8 reads the flag at each collection,
+ * so setting it here takes effect (docs/decisions.md#server-heap-growth).
+ */
+setFlagsFromString('--heap-growing-percent=50');
 
 await runCli(async () => {
   const config = readConfig();

@@ -1,6 +1,6 @@
 /** A fixed mix of what people type into a news archive, by kind; the benchmark cycles through it. */
 export interface BenchQuery {
-  kind: 'one word' | 'two words' | 'three words' | 'filtered' | 'prefix' | 'question';
+  kind: 'one word' | 'two words' | 'three words' | 'ten words' | 'filtered' | 'prefix' | 'question';
   params: Record<string, string | string[]>;
 }
 
@@ -20,6 +20,10 @@ export const BENCH_QUERIES: BenchQuery[] = [
   q('three words', 'خادم الحرمين الشريفين'),
   q('three words', 'أمانة منطقة الرياض'),
   q('three words', 'الدوري السعودي للمحترفين'),
+  // Titles typed whole, and ten words no article holds together (each then searched alone, their union ranked).
+  q('ten words', 'خامنئي يصعد ضد واشنطن ويؤكد أن الاتفاق النووي لن يغير العلاقات معها'),
+  q('ten words', 'بريطانيا أربعة محاور لاستراتيجية جديدة تتصدى للتطرف على مدى خمس سنوات'),
+  q('ten words', 'أسعار النفط وزارة الصحة مجلس الشورى عاصفة الحزم الدوري السعودي'),
   q('filtered', 'الحوثيين', { region: ['YE'] }),
   q('filtered', 'النفط', { region: ['SA', 'IR'] }),
   q('filtered', '', { region: ['EG'] }),

@@ -19,6 +19,8 @@ export interface SearchState {
   regions: readonly string[];
   actors: readonly string[];
   sources?: readonly string[];
+  /** Entities every result mentions too. */
+  with?: readonly string[];
   from?: string | null;
   to?: string | null;
   sort?: SortOrder;
@@ -32,6 +34,7 @@ export function searchUrl(state: SearchState): string {
   for (const region of state.regions) params.append('region', region);
   for (const actor of state.actors) params.append('actor', actor);
   for (const source of state.sources ?? []) params.append('source', source);
+  for (const id of state.with ?? []) params.append('with', id);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);

@@ -23,3 +23,6 @@ export const MAX_ARTICLE_SECTIONS = 20_000;
 
 /** The last page a results list may link to: the one limit shared by the links and the parameter check. */
 export const lastPage = (total: number, pageSize: number): number => Math.min(Math.ceil(total / pageSize), MAX_PAGE);
+
+/** The engine's `faceting.maxValuesPerFacet` (index-config/settings.json): a facet count lists at most this many values. */
+export const MAX_FACET_VALUES = 1000;

@@ -16,12 +16,13 @@ import {
 } from '../archive-index/index.ts';
 import type { ArchiveReader } from '../engine/archive-reader.ts';
 import type { EntityCatalog } from '../entities/catalog.ts';
+import { coverageOf, searchDateCounts, type Coverage } from './coverage.ts';
 import { matchWords, snippetWindow, type MatchSpec, type SnippetWindow, type Span } from './matching.ts';
 import { isQuestionSearch, planAsks, planSearch, readAnswers, searchesOf, type PlanAnswers, type SearchPlan } from './plan.ts';
 import { pageArticles, type OtherSection, type PageArticle } from './page-articles.ts';
-import { analyzedQuery, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
+import { analyzedQuery, hasSearchTerms, matchForms, parseQuery, type ParsedQuery } from './query-syntax.ts';
 import { rarestTerms } from './rerank.ts';
-import { closestKnownTerm } from './suggest.ts';
+import { suggestedQuery } from './suggest.ts';
 
 export interface SearchRequest {
   q: string;
@@ -29,6 +30,8 @@ export interface SearchRequest {
   actors: string[];
   /** Source ids (any value: sources are not a closed list). */
   sources?: string[];
+  /** Entities every result must mention too, whatever their kind (`with=SA&with=YE`: sections naming both). */
+  with?: string[];
   /** Inclusive, as YYYY-MM-DD; null or absent leaves a side open. */
   from?: string | null;
   to?: string | null;
@@ -83,6 +86,8 @@ export interface SearchResult {
   facets: Record<FacetName, Record<string, number>>;
   /** Filters that were applied (unknown entity ids removed). */
   filters: Record<FacetName, string[]>;
+  /** Entities every result mentions too (unknown ids removed). */
+  with: string[];
   range: DateRange;
   sort: SortOrder;
   /** The query as the engine saw it: stems, phrases, exclusions. */
@@ -94,6 +99,8 @@ export interface SearchResult {
   nothingSearchable: boolean;
   /** When nothing was found: the query with unknown words replaced by close spellings from the archive. */
   suggestion: string | null;
+  /** Matching articles per day, week, month or year over the range shown; null when none is dated. */
+  coverage: Coverage | null;
   /** Searches this request asked of the engine. */
   engineRequests: number;
 }
@@ -120,6 +127,7 @@ export function createSearch({ reader, entities, stats }: SearchDependencies) {
       parsed,
       filters: result.filters,
       entityFilters: result.recognized,
+      mentions: result.with.flatMap((id) => entities.entity(id) ?? []).map((entity) => ({ id: entity.id, facet: entity.type })),
       range: result.range,
       sort: result.sort,
       rareTerms: isQuestionSearch(parsed) ? rarestTerms(parsed.words, termStats) : [],
@@ -140,7 +148,8 @@ export function createSearch({ reader, entities, stats }: SearchDependencies) {
     result.engineRequests = searches + page.requests;
     result.total = page.total ?? answers.main.total;
     result.facets = facetsOf(plan, answers);
-    if (result.total === 0 && parsed.words.length > 0) result.suggestion = suggest(parsed.words, termStats);
+    result.coverage = coverageOf(searchDateCounts(answers.main, page.kept), result.range);
+    if (result.total === 0 && parsed.words.length > 0) result.suggestion = suggestedQuery(parsed.words, termStats);
     const forms = matchForms(parsed);
     const recognizedIds = result.recognized.map((mention) => mention.id);
     // Entities searched as tags are marked where the tagger finds them, in each text on its own.
@@ -160,7 +169,8 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
   }
   const known = (ids: string[], facet: EntityFacet) => [...new Set(ids)].filter((id) => entities.exists(id, facet));
   const filters = { region: known(request.regions, 'region'), actor: known(request.actors, 'actor'), source: [...new Set(request.sources ?? [])] };
-  const unknown = [...request.regions, ...request.actors].filter((id) => !filters.region.includes(id) && !filters.actor.includes(id));
+  const mentioned = [...new Set(request.with ?? [])].filter((id) => entities.entity(id) !== undefined);
+  const unknown = [...request.regions, ...request.actors, ...(request.with ?? [])].filter((id) => !filters.region.includes(id) && !filters.actor.includes(id) && !mentioned.includes(id));
   if (unknown.length > 0) notices.push({ code: 'unknown-filters', values: [...new Set(unknown)] });
   const recognized = entities.latinMentions(q);
   const textQuery = recognized.reduce((text, mention) => text.replace(mention.surface, ' '), q);
@@ -174,6 +184,7 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
     hits: [],
     facets: emptyFacets(() => ({})),
     filters,
+    with: mentioned,
     range: { ...NO_RANGE, from: request.from ?? null, to: request.to ?? null },
     sort: request.sort ?? 'relevance',
     analyzed: hasSearchTerms(parsed) ? analyzedQuery(parsed) : '',
@@ -181,6 +192,7 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
     notices,
     nothingSearchable: parsed.nothingSearchable && recognized.length === 0,
     suggestion: null,
+    coverage: null,
     engineRequests: 0,
   };
   return { result, parsed };
@@ -209,17 +221,6 @@ function facetsOf(plan: SearchPlan, answers: PlanAnswers<unknown>): Record<Facet
     facets[facet] = from?.facets[FACET_ATTRIBUTE[facet]] ?? {};
   }
   return facets;
-}
-
-function suggest(words: readonly QueryTerm[], stats: TermStats): string | null {
-  let changed = false;
-  const suggested = words.map((word) => {
-    const close = closestKnownTerm(word.term, stats);
-    if (close === null) return word.surface;
-    changed = true;
-    return close;
-  });
-  return changed ? suggested.join(' ') : null;
 }
 
 function toHit({ section, others }: PageArticle, specFor: (text: string) => MatchSpec): SearchHit {

@@ -3,6 +3,7 @@ import { createArchiveReader, type EngineRequest } from '../engine/archive-reade
 import { createEntityCatalog } from '../entities/catalog.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { createArchive } from './archive.ts';
+import { createDossier } from './dossier.ts';
 import { createLiveStats } from './live-stats.ts';
 import type { MatchSpec } from './matching.ts';
 import { matchForms, parseQuery } from './query-syntax.ts';
@@ -29,6 +30,8 @@ export async function createSearchService(options: SearchServiceOptions) {
   return {
     search: createSearch({ reader, entities, stats: stats.current }),
     ...createArchive({ reader, stats: stats.current }),
+    /** An entity's dossier: its coverage, its latest stories and who is named with it. */
+    entity: createDossier({ reader, stats: stats.current }),
     entities,
     stats,
     /** The words of a query as the article page marks them: read as the search read them. */

@@ -1,8 +1,8 @@
 import { articleUrl, lastPage, PARAGRAPH_BREAK, shiftDate, type ArticleSection, type DateRange, type EntityFacet, type FacetName, type SortOrder } from '../archive-index/index.ts';
 import type { EntityName } from '../entities/catalog.ts';
-import type { Entity } from '../entities/index.ts';
-import type { EntityActivity, Overview } from '../search/archive.ts';
+import type { Overview } from '../search/archive.ts';
 import { matchWords, type MatchSpec } from '../search/matching.ts';
+import { coverageView, type CoverageView } from './coverage-view.ts';
 import type { SearchNotice, SearchResult } from '../search/search.ts';
 import { MESSAGES } from '../../views/messages.ts';
 import type { SourceCatalog, SourceName } from '../sources/source-catalog.ts';
@@ -11,6 +11,10 @@ import { markRange, snippetHtml } from './marking.ts';
 // What the views render: plain data, HTML already escaped and marked where a field says so.
 
 export type { DateRange, EntityFacet, EntityName, FacetName, Overview, SortOrder, SourceName };
+export type { CoveragePeriod, CoverageUnit } from '../search/coverage.ts';
+export type { EntityView, StoryArticleView } from './dossier-view.ts';
+
+export type { CoverageView };
 export type EntityNames = (id: string) => EntityName | undefined;
 
 /** Fingerprinted URL of a static file by its logical name (`app.css`). */
@@ -51,8 +55,11 @@ export interface ResultsView {
   hits: HitView[];
   facets: Record<FacetName, Record<string, number>>;
   filters: Record<FacetName, string[]>;
+  /** Entities every result mentions too. */
+  with: string[];
   range: DateRange;
   sort: SortOrder;
+  coverage: CoverageView | null;
   /** Ranges ending at the archive's newest article, offered as quick choices. */
   dateChoices: DateChoice[];
   /** Names of the sources in the facet list and the filters. */
@@ -80,19 +87,6 @@ export interface ArticleView {
   regions: string[];
   actors: string[];
   sections: { n: number; heading: string | null; firstParagraph: number; paragraphs: string[]; matches: number }[];
-}
-
-export interface EntityView {
-  id: string;
-  type: EntityFacet;
-  name_ar: string;
-  name_en: string;
-  aliases_ar: string[];
-  aliases_en: string[];
-  parent: { id: string; name_ar: string } | null;
-  sections: number;
-  latest: { url: string; title: string; heading: string | null; date: string | null }[];
-  related: { id: string; type: EntityFacet; count: number }[];
 }
 
 export function noticeText(notice: SearchNotice): string {
@@ -142,8 +136,10 @@ export function resultsView(result: SearchResult, sources: SourceCatalog, newest
     })),
     facets: result.facets,
     filters: result.filters,
+    with: result.with,
     range: result.range,
     sort: result.sort,
+    coverage: coverageView(result.coverage, result.total),
     dateChoices: dateChoices(newestDate),
     sourceNames,
     analyzed: result.analyzed,
@@ -180,19 +176,8 @@ export function articleView(sections: readonly ArticleSection[], spec: MatchSpec
   };
 }
 
-export function entityView(entity: Entity, activity: EntityActivity, names: EntityNames): EntityView {
-  const parent = entity.parent ? names(entity.parent) : undefined;
-  return {
-    ...entity,
-    parent: parent ? { id: parent.id, name_ar: parent.name_ar } : null,
-    sections: activity.sections,
-    latest: activity.latest.map((section) => ({ ...section, url: articleUrl(section.articleId, { section: section.n }) })),
-    related: activity.related.map((other) => ({ id: other.id, type: other.facet, count: other.count })),
-  };
-}
-
 /** An article's source link only when it is http(s): a `javascript:` or `data:` URL from an archive file must not become a link. */
-function webLink(url: string | null | undefined): string | null {
+export function webLink(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     return ['http:', 'https:'].includes(new URL(url).protocol) ? url : null;

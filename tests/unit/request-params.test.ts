@@ -15,6 +15,7 @@ describe('search parameters', () => {
       regions: ['LY', 'EG'],
       actors: ['khalifa-haftar'],
       sources: [],
+      with: [],
       from: null,
       to: null,
       sort: 'relevance',
@@ -54,8 +55,13 @@ describe('search parameters', () => {
     }
   });
 
+  it('reads the entities every result must mention too (with), as a list like the filters', () => {
+    expect(searchRequestFrom(params('with=SA&with=YE&with=SA'))).toMatchObject({ with: ['SA', 'YE', 'SA'] });
+    expect(() => searchRequestFrom(params(Array.from({ length: 21 }, (_, i) => `with=e${i}`).join('&')))).toThrow(/at most 20 with values/u);
+  });
+
   it('takes the first of repeated single values and defaults the rest', () => {
-    expect(searchRequestFrom(params('q=a&q=b'))).toEqual({ q: 'a', regions: [], actors: [], sources: [], from: null, to: null, sort: 'relevance', page: 1, limit: 10 });
+    expect(searchRequestFrom(params('q=a&q=b'))).toEqual({ q: 'a', regions: [], actors: [], sources: [], with: [], from: null, to: null, sort: 'relevance', page: 1, limit: 10 });
   });
 
   it.each(['page=0', 'page=-1', 'page=abc', 'page=1.5', 'page=100000', 'limit=0', 'limit=51', 'limit=ten'])('rejects %s naming the parameter', (query) => {

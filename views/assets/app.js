@@ -97,3 +97,15 @@ document.addEventListener('htmx:afterSwap', () => {
 document.addEventListener('htmx:beforeRequest', () => {
   document.getElementById('results')?.setAttribute('aria-busy', 'true');
 });
+
+// The coverage chart's bars are SVG links, which htmx does not boost: in the results a bar loads its
+// period as the table's link for the same period does (into the results, with a history entry).
+function followBar(event) {
+  const bar = event.target instanceof Element ? event.target.closest('.coverage-bars a[href]') : null;
+  if (!bar || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || !bar.closest('#results')) return;
+  const twin = Array.from(bar.closest('.coverage')?.querySelectorAll('.coverage-table a[href]') ?? []).find((link) => link.getAttribute('href') === bar.getAttribute('href'));
+  if (!twin) return;
+  event.preventDefault();
+  twin.click();
+}
+document.addEventListener('click', followBar);

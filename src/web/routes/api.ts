@@ -52,6 +52,7 @@ function apiShape(result: ResultsView) {
     })),
     facets: { region: result.facets.region, actor: result.facets.actor, source: result.facets.source },
     filters: result.filters,
+    with: result.with,
     from: result.range.from,
     to: result.range.to,
     sort: result.sort,

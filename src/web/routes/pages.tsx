@@ -10,7 +10,8 @@ import { messagePage, page, wantsFragment, type AppEnv } from '../render.tsx';
 import { searchRequestFrom } from '../request-params.ts';
 import type { SourceCatalog } from '../../sources/source-catalog.ts';
 import type { SiteService } from '../site-service.ts';
-import { articleView, entityView, resultsView } from '../view-models.ts';
+import { entityView } from '../dossier-view.ts';
+import { articleView, resultsView } from '../view-models.ts';
 
 /** The HTML pages: home, results (whole or as the htmx fragment), article, entity, and the static assets. */
 export function pageRoutes(service: SiteService, assets: Assets, sources: SourceCatalog): Hono<AppEnv> {
@@ -47,8 +48,8 @@ export function pageRoutes(service: SiteService, assets: Assets, sources: Source
   routes.get('/entities/:id', async (c) => {
     const entity = service.entities.entity(c.req.param('id'));
     if (!entity) return messagePage(c, assets, MESSAGES.entityNotFound, 404);
-    const activity = await service.entity(entity.id, entity.type);
-    return page(c, <EntityPage assets={assets} entity={entityView(entity, activity, names)} names={names} />);
+    const dossier = await service.entity(entity.id, entity.type);
+    return page(c, <EntityPage assets={assets} entity={entityView(entity, dossier, names, sources)} names={names} />);
   });
 
   return routes;

@@ -47,7 +47,7 @@ export function CoverageChart({ coverage, linkTo, id = 'coverage', inResults = f
     <figure class="coverage" id={id} aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>
         <strong>التغطية عبر الزمن:</strong> عدد المقالات في {EACH[unit]} من {day(first.from)} إلى {day(last.to)}
-        {coverage.undated > 0 ? `، ومنها ${articles(coverage.undated)} بلا تاريخ لا تظهر في الرسم` : ''}.
+        {coverage.undated > 0 ? `، و${articles(coverage.undated)} بلا تاريخ لا يشملها الرسم` : ''}.
       </figcaption>
       <a class="skip-chart" href={`#${id}-end`}>
         تجاوز أعمدة الرسم

@@ -59,5 +59,6 @@ function apiShape(result: ResultsView) {
     analyzed: result.analyzed,
     recognized: result.recognized,
     notices: result.notices,
+    coverage: result.coverage,
   };
 }

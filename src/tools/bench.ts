@@ -11,6 +11,7 @@ import { createEngineClient } from '../engine/client.ts';
 import { freePort, startEngine } from '../engine/embedded.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { createSearchService } from '../search/service.ts';
+import { chartCost } from './bench-chart.ts';
 import { BENCH_QUERIES, queryString, type BenchQuery } from './bench-queries.ts';
 import { collect, rssMb, runNode, startServer, stopChild } from './processes.ts';
 import { readNdjsonRecords } from './qa-set.ts';
@@ -128,6 +129,13 @@ await runCli(async () => {
         requests.reduce((sum, request) => sum + request.searches, 0),
       );
 
+    // The coverage chart rides on each query's main search: no search of its own, and what its counts add to the engine's time.
+    console.error('timing the coverage chart on the engine…');
+    const chart = await chartCost(
+      client,
+      traced.map(({ requests }) => requests),
+    );
+
     const apiRequests = BENCH_QUERIES.map((query) => ({ path: `/api/search?${queryString(query.params)}` }));
     const fragmentRequests = BENCH_QUERIES.map((query) => ({
       path: `/search?${queryString(query.params)}`,
@@ -178,6 +186,7 @@ await runCli(async () => {
         fragment_rps_over_api_rps_c16: ratio(at(16).fragment?.rps ?? 0, at(16).api?.rps ?? 1),
       },
       fan_out: fanOut,
+      chart,
       engine_requests_per_search: Math.round(requestsPerSearch * 100) / 100,
       server_rss_mb_after_load: serverRss,
     };
@@ -191,6 +200,9 @@ await runCli(async () => {
       }
     }
     console.log(`fan-out: ${JSON.stringify(fanOut)}; server RSS after load ${serverRss} MB`);
+    console.log(
+      `coverage chart: ${chart.own_searches} searches of its own; first engine request p50 ${chart.first_request_ms_p50_with} ms with its counts, ${chart.first_request_ms_p50_without} ms without`,
+    );
     console.log(JSON.stringify(figures));
     return 0;
   } finally {

@@ -42,7 +42,8 @@ const articleCount = (filter: string): EngineSearch => ({ q: '', filter, page: 1
 /**
  * Two engine requests: the entity's newest articles with their counts per day and month, beside the
  * entities its sections name (section counts, to pick candidates); then, for the candidates, the
- * articles naming both, counted as the search `with=A&with=B` counts them.
+ * articles naming both, counted as the search `with=A&with=B` counts them. The engine's own counts
+ * with `distinct` follow only the one section it keeps per article (docs/decisions.md#dossier-co-mentions).
  */
 export function createDossier({ reader, stats }: { reader: Pick<ArchiveReader, 'search'>; stats: () => TermStats }) {
   return async function dossier(id: string, facet: EntityFacet): Promise<EntityDossier> {

@@ -1,9 +1,10 @@
 import type { CoveragePeriod, CoverageUnit, CoverageView } from '../src/web/view-models.ts';
 import { countNoun, formatDate, formatNumber, NOUNS } from './format.ts';
+import { DIGIT_SYSTEM } from './numbers.ts';
 import { boosted } from './pagination.tsx';
 
-const monthYear = new Intl.DateTimeFormat('ar', { month: 'long', year: 'numeric', calendar: 'gregory', timeZone: 'UTC' });
-const yearOnly = new Intl.DateTimeFormat('ar', { year: 'numeric', calendar: 'gregory', timeZone: 'UTC' });
+const monthYear = new Intl.DateTimeFormat(`ar-u-nu-${DIGIT_SYSTEM}`, { month: 'long', year: 'numeric', calendar: 'gregory', timeZone: 'UTC' });
+const yearOnly = new Intl.DateTimeFormat(`ar-u-nu-${DIGIT_SYSTEM}`, { year: 'numeric', calendar: 'gregory', timeZone: 'UTC' });
 const time = (date: string) => Date.parse(`${date}T12:00:00Z`);
 const day = (date: string) => formatDate(date)?.gregorian ?? date;
 
@@ -76,7 +77,7 @@ export function CoverageChart({ coverage, linkTo, id = 'coverage', inResults = f
                 {span.count > 0 ? (
                   <a href={linkTo(span)}>{`${periodName(unit === 'month' ? 'year' : 'month', span)} (${formatNumber(span.count)})`}</a>
                 ) : (
-                  <span>{`${periodName(unit === 'month' ? 'year' : 'month', span)} (٠)`}</span>
+                  <span>{`${periodName(unit === 'month' ? 'year' : 'month', span)} (${formatNumber(0)})`}</span>
                 )}
               </li>
             ))}

@@ -40,6 +40,7 @@ const result: SearchResult = {
   hits: [hit],
   facets: { region: { LY: 1_203, EG: 45 }, actor: {}, source: { aawsat: 9_876 } },
   filters: { region: [], actor: [], source: [] },
+  with: [],
   range: { from: '2015-07-01', to: '2015-07-31' },
   sort: 'relevance',
   analyzed: 'نفط',
@@ -47,6 +48,19 @@ const result: SearchResult = {
   notices: [],
   nothingSearchable: false,
   suggestion: null,
+  // Month bars, so the chart's month and year names are read too.
+  coverage: {
+    unit: 'month',
+    bars: [
+      { from: '2015-06-01', to: '2015-06-30', count: 1_203 },
+      { from: '2015-07-01', to: '2015-07-31', count: 45 },
+    ],
+    spans: [
+      { from: '2014-01-01', to: '2014-12-31', count: 0 },
+      { from: '2015-01-01', to: '2015-12-31', count: 1_248 },
+    ],
+    dated: 1_248,
+  },
   engineRequests: 1,
 };
 

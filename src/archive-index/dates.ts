@@ -10,8 +10,6 @@ export interface DateRange {
   to: string | null;
 }
 
-export const NO_RANGE: DateRange = { from: null, to: null };
-
 /** True for a real calendar date written YYYY-MM-DD (years 1000–9999): `2015-02-30` is not one. */
 export function isIsoDate(value: string): boolean {
   if (!/^[1-9]\d{3}-\d{2}-\d{2}$/u.test(value)) return false;

@@ -22,6 +22,8 @@ export interface Overview {
 }
 
 const TOP_ENTITIES = 12;
+/** Ties in counts go by id: the engine's order of equal counts is its own (and differs between the nodes of a sharded archive). */
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const NEWEST_FIRST = ['day:desc', 'n:asc'];
 const facetAttributes = ENTITY_FACETS.map((facet) => FACET_ATTRIBUTE[facet]);
 
@@ -50,7 +52,7 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
       ]);
       const top = (facet: EntityFacet): [string, number][] =>
         Object.entries(counts?.facets[FACET_ATTRIBUTE[facet]] ?? {})
-          .sort((a, b) => b[1] - a[1])
+          .sort((a, b) => b[1] - a[1] || byId(a[0], b[0]))
           .slice(0, TOP_ENTITIES);
       const { articles, documents } = stats();
       return {

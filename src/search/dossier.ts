@@ -1,4 +1,4 @@
-import { COVERAGE_ATTRIBUTES, ENTITY_FACETS, FACET_ATTRIBUTE, NO_RANGE, type EntityFacet, type SectionDocument, type TermStats } from '../archive-index/index.ts';
+import { COVERAGE_ATTRIBUTES, ENTITY_FACETS, FACET_ATTRIBUTE, type EntityFacet, type SectionDocument, type TermStats } from '../archive-index/index.ts';
 import type { ArchiveReader, EngineSearch } from '../engine/archive-reader.ts';
 import { coverageOf, type Coverage } from './coverage.ts';
 import { quoteFilterValue } from './filter-expression.ts';
@@ -65,7 +65,7 @@ export function createDossier({ reader, stats }: { reader: Pick<ArchiveReader, '
     const facets = newest?.facets ?? {};
     return {
       articles: newest?.total ?? 0,
-      coverage: coverageOf({ day: facets.day ?? {}, month: facets.month ?? {} }, NO_RANGE),
+      coverage: coverageOf({ day: facets.day ?? {}, month: facets.month ?? {} }, { from: null, to: null }),
       stories: groupStories(newest?.hits ?? [], idfWeight(stats()), STORIES).map(({ lead, others }) => ({ lead: shown(lead), others: others.map(shown) })),
       related,
     };

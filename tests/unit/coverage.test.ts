@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { dayOf, MAX_FACET_VALUES, monthOfDay, NO_RANGE } from '../../src/archive-index/index.ts';
+import { dayOf, MAX_FACET_VALUES, monthOfDay } from '../../src/archive-index/index.ts';
 import { coverageOf, dateCountsOf, MAX_BARS } from '../../src/search/coverage.ts';
 import settings from '../../index-config/settings.json' with { type: 'json' };
 
+/** No range asked: both sides end at the first and last matching article. */
+const OPEN = { from: null, to: null };
 /** Engine-shaped counts of articles on the given dates (one entry per article). */
 const countsOn = (...dates: string[]) => dateCountsOf(dates.map(dayOf));
 
 describe('the coverage chart', () => {
   it('draws a day per bar over two months at most, empty days kept so the bars stand evenly in time', () => {
-    const chart = coverageOf(countsOn('2015-07-01', '2015-07-01', '2015-07-03'), NO_RANGE);
+    const chart = coverageOf(countsOn('2015-07-01', '2015-07-01', '2015-07-03'), OPEN);
     expect(chart?.unit).toBe('day');
     expect(chart?.bars).toEqual([
       { from: '2015-07-01', to: '2015-07-01', count: 2 },
@@ -20,8 +22,8 @@ describe('the coverage chart', () => {
   });
 
   it('keeps days up to 62 of them (July and August), then turns to weeks that start on Saturday', () => {
-    expect(coverageOf(countsOn('2015-07-01', '2015-08-31'), NO_RANGE)?.unit).toBe('day');
-    const weeks = coverageOf(countsOn('2015-07-01', '2015-09-01'), NO_RANGE);
+    expect(coverageOf(countsOn('2015-07-01', '2015-08-31'), OPEN)?.unit).toBe('day');
+    const weeks = coverageOf(countsOn('2015-07-01', '2015-09-01'), OPEN);
     expect(weeks?.unit).toBe('week');
     // 2015-07-01 was a Wednesday: its week began on Saturday 2015-06-27.
     expect(weeks?.bars[0]).toEqual({ from: '2015-06-27', to: '2015-07-03', count: 1 });
@@ -46,7 +48,7 @@ describe('the coverage chart', () => {
   });
 
   it('draws months from the month counts when the range is longer than 62 weeks, and years past five years', () => {
-    const months = coverageOf(countsOn('2014-01-15', '2015-06-02', '2015-06-30'), NO_RANGE);
+    const months = coverageOf(countsOn('2014-01-15', '2015-06-02', '2015-06-30'), OPEN);
     expect(months?.unit).toBe('month');
     expect(months?.bars).toHaveLength(18);
     expect(months?.bars.at(-1)).toEqual({ from: '2015-06-01', to: '2015-06-30', count: 2 });
@@ -54,7 +56,7 @@ describe('the coverage chart', () => {
       { from: '2014-01-01', to: '2014-12-31', count: 1 },
       { from: '2015-01-01', to: '2015-12-31', count: 2 },
     ]);
-    const years = coverageOf(countsOn('2001-05-01', '2015-06-02'), NO_RANGE);
+    const years = coverageOf(countsOn('2001-05-01', '2015-06-02'), OPEN);
     expect(years?.unit).toBe('year');
     expect(years?.bars).toHaveLength(15);
     expect(years?.spans).toEqual([]);
@@ -64,7 +66,7 @@ describe('the coverage chart', () => {
     // 1,000 days listed (the engine's maxValuesPerFacet) and more in the month counts: the days are not all there.
     const counts = countsOn(...Array.from({ length: MAX_FACET_VALUES }, (_, i) => new Date(Date.UTC(2012, 0, 1 + i)).toISOString().slice(0, 10)));
     counts.month[monthOfDay(dayOf('2015-06-10'))] = 5;
-    const chart = coverageOf(counts, NO_RANGE);
+    const chart = coverageOf(counts, OPEN);
     expect(chart?.unit).toBe('month');
     expect(chart?.bars.at(-1)).toEqual({ from: '2015-06-01', to: '2015-06-30', count: 5 });
     expect(chart?.dated).toBe(MAX_FACET_VALUES + 5);
@@ -77,8 +79,8 @@ describe('the coverage chart', () => {
   });
 
   it('has nothing to draw when no matching article is dated', () => {
-    expect(coverageOf({ day: {}, month: {} }, NO_RANGE)).toBeNull();
-    expect(coverageOf(dateCountsOf([undefined, 0]), NO_RANGE)).toBeNull();
+    expect(coverageOf({ day: {}, month: {} }, OPEN)).toBeNull();
+    expect(coverageOf(dateCountsOf([undefined, 0]), OPEN)).toBeNull();
   });
 
   it('counts on the limit the engine is configured with', () => {

@@ -77,7 +77,17 @@ describe('search parameters', () => {
 
 describe('configuration', () => {
   it('defaults to the embedded engine on port 3000', () => {
-    expect(readConfig({})).toEqual({ port: 3000, host: '127.0.0.1', meiliUrl: null, meiliMasterKey: null, meiliSearchKey: null, index: 'sections', engineHome: '.meili', dataDir: 'data' });
+    expect(readConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      meiliUrl: null,
+      meiliMasterKey: null,
+      meiliSearchKey: null,
+      network: null,
+      index: 'sections',
+      engineHome: '.meili',
+      dataDir: 'data',
+    });
   });
 
   it.each([

@@ -23,3 +23,6 @@ export const MAX_ARTICLE_SECTIONS = 20_000;
 
 /** The last page a results list may link to: the one limit shared by the links and the parameter check. */
 export const lastPage = (total: number, pageSize: number): number => Math.min(Math.ceil(total / pageSize), MAX_PAGE);
+
+/** Rows an export holds at most (past it, the response and the page say how many articles matched). */
+export const EXPORT_MAX_ROWS = 10_000;

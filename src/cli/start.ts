@@ -53,7 +53,7 @@ function siteStarter(config: Config, running: Running, gazetteer: Gazetteer): ()
     else if (indexed !== 0) console.log(`Indexing ${config.dataDir} ended with problems (see above); the site serves what the index holds.`);
     try {
       const apiKey = config.meiliSearchKey ?? (await ensureReadKey(adminClient, config.index));
-      return await createSite({ engineUrl: engine.url, apiKey, index: config.index, gazetteer, engineFault: faults.current });
+      return await createSite({ engineUrl: engine.url, apiKey, index: config.index, gazetteer, engineFault: faults.current, publicUrl: config.publicUrl });
     } catch (error) {
       if (isEngineUnreachable(error)) return null;
       throw error;
@@ -114,7 +114,7 @@ function serve(config: Config, running: Running, gazetteer: Gazetteer, stop: (wh
   running.server = serveApp({
     port: config.port,
     host: config.host,
-    app: () => (running.site ?? (standby ??= createStandbySite({ engineUrl: running.engine.url, gazetteer }))).app,
+    app: () => (running.site ?? (standby ??= createStandbySite({ engineUrl: running.engine.url, gazetteer, publicUrl: config.publicUrl }))).app,
     onListening: (url) => console.log(`Archive search ready: ${url}`),
     onError: (error) => {
       console.error(`error: cannot serve on ${config.host}:${config.port}: ${error.message}`);

@@ -1,0 +1,95 @@
+import { HIT_FIELDS, type SectionDocument, type SectionField } from '../archive-index/index.ts';
+import type { EngineAsk, EngineSearch } from '../engine/archive-reader.ts';
+import { snippetWindow, type MatchSpec, type SnippetWindow } from './matching.ts';
+import { planSearch, searchesOf, type PlanInput } from './plan.ts';
+import { matchForms } from './query-syntax.ts';
+import { readRequest, withoutUnknownWords, type SearchDependencies, type SearchNotice, type SearchRequest } from './search.ts';
+
+/** What a feed entry or an export row shows of an article: the section that stands for it, and the article's link at its source. */
+export const LISTED_FIELDS = [...HIT_FIELDS, 'url'] as const satisfies readonly SectionField[];
+export type ListedSection = Pick<SectionDocument, (typeof LISTED_FIELDS)[number]>;
+
+export interface ListedArticle {
+  section: ListedSection;
+  /** The section's text around the matches. */
+  snippet: SnippetWindow;
+}
+
+/** The matching articles of a search, one section each, read from the engine a batch at a time. */
+export interface Listing {
+  /** Articles the search matches (the engine's count; a question's or an OR's is its estimate). */
+  total: number;
+  /** Articles the batches will hold in all: the total, capped. */
+  rows: number;
+  notices: SearchNotice[];
+  /** Each batch is asked of the engine once the previous one has been taken, so no more than a batch is held. */
+  batches(): AsyncGenerator<ListedArticle[]>;
+  /** Engine searches asked so far. */
+  searches(): number;
+}
+
+export interface ListingWindow {
+  /** At most this many articles in all. */
+  max: number;
+  /** Articles per engine request. */
+  batchSize: number;
+}
+
+/**
+ * Lists a search's articles in the order it asks for, past any results page: for feeds and exports.
+ * The engine orders them (by date, or by its own relevance: the ranking of a results page is not
+ * run over thousands of articles; docs/decisions.md#export-order), one section per article, with
+ * the search's filters, range and query as the results page reads them.
+ */
+export function createListing({ reader, entities, stats }: SearchDependencies) {
+  return async function openListing(request: SearchRequest, { max, batchSize }: ListingWindow): Promise<Listing> {
+    const termStats = stats();
+    const { result, parsed: typed } = readRequest(request, entities, termStats);
+    let searches = 0;
+    const ask = async (main: EngineAsk) => {
+      searches += searchesOf([main]);
+      const [answer] = await reader.search<ListedSection>([main]);
+      return answer ?? { hits: [], total: 0, facets: {} };
+    };
+    if (result.nothingSearchable) return { total: 0, rows: 0, notices: result.notices, batches: async function* () {}, searches: () => searches };
+    const parsed = withoutUnknownWords(typed, termStats, result);
+    const input: PlanInput = { parsed, filters: result.filters, entityFilters: result.recognized, range: result.range, sort: result.sort, rareTerms: [], page: 1, pageSize: batchSize };
+    const plan = planSearch(input);
+    let main = plan.main;
+    let first = await ask(windowed(main, 0, Math.min(batchSize, max)));
+    if (first.total === 0 && plan.kind === 'keyword' && parsed.words.length >= 2) {
+      // As on the results page: no article holds every word, so the articles holding most of them.
+      main = planSearch({ ...input, loose: true }).main;
+      first = await ask(windowed(main, 0, Math.min(batchSize, max)));
+      if (first.total > 0) result.notices.push({ code: 'not-all-words', words: parsed.words.map((word) => word.surface) });
+    }
+    const forms = matchForms(parsed);
+    const recognizedIds = result.recognized.map((mention) => mention.id);
+    const specFor = (text: string): MatchSpec => (recognizedIds.length === 0 ? forms : { ...forms, spans: entities.mentionSpans(text, recognizedIds) });
+    const listed = (sections: ListedSection[]) => sections.map((section) => ({ section, snippet: snippetWindow(section.text, specFor(section.text)) }));
+    const rows = Math.min(first.total, max);
+    async function* batches(): AsyncGenerator<ListedArticle[]> {
+      yield listed(first.hits.slice(0, rows));
+      for (let offset = first.hits.length; offset < rows; ) {
+        const { hits } = await ask(windowed(main, offset, Math.min(batchSize, rows - offset)));
+        if (hits.length === 0) return;
+        yield listed(hits);
+        offset += hits.length;
+      }
+    }
+    return { total: first.total, rows, notices: result.notices, batches, searches: () => searches };
+  };
+}
+
+/**
+ * The search's main ask for a window of articles, with the fields a listing shows and no facets. The
+ * first window is a numbered page, which makes the engine count the articles exactly.
+ */
+function windowed(main: EngineAsk, offset: number, limit: number): EngineAsk {
+  if ('union' in main) return { union: main.union.map((search) => ({ ...search, attributesToRetrieve: LISTED_FIELDS })), offset, limit };
+  const { page: _page, hitsPerPage: _hitsPerPage, facets: _facets, limit: _limit, offset: _offset, ...search }: EngineSearch = main;
+  const window = offset === 0 ? { page: 1, hitsPerPage: limit } : { offset, limit };
+  return { ...search, ...window, attributesToRetrieve: LISTED_FIELDS };
+}
+
+export type OpenListing = ReturnType<typeof createListing>;

@@ -7,18 +7,22 @@ import { EXPORT_FORMATS, exportHead, exportLine, exportTail, hijriIsoDate, type 
 import { plainSnippet } from '../marking.ts';
 import type { AppEnv } from '../render.tsx';
 import { BadParameterError, searchRequestFrom } from '../request-params.ts';
-import { slots, type Slots } from '../search-admission.ts';
+import { slots } from '../search-admission.ts';
 import { siteBase, type SiteAddress } from '../site-address.ts';
 import type { SiteService } from '../site-service.ts';
 import { webLink } from '../view-models.ts';
 
-/** Articles per engine request (docs/decisions.md#export-batch). */
-export const EXPORT_BATCH = 500;
 /**
- * Exports streaming at once per server; one more is answered 503 with Retry-After. Each sends its
- * engine requests one at a time, so searches keep the engine (docs/decisions.md#export-batch).
+ * Articles per engine request; exports streaming at once per server (one more is answered 503
+ * with Retry-After). Each export sends its engine requests one at a time, so searches keep the
+ * engine (docs/decisions.md#export-batch).
  */
-export const MAX_EXPORTS = 2;
+export interface ExportLimits {
+  maxRows: number;
+  batchSize: number;
+  running: number;
+}
+export const EXPORT_LIMITS: ExportLimits = { maxRows: EXPORT_MAX_ROWS, batchSize: 500, running: 2 };
 /** A client that reads an export slower than this holds its slot no longer: the response is cut. */
 const EXPORT_DEADLINE_MS = 5 * 60_000;
 
@@ -27,11 +31,12 @@ const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf
 /**
  * `/api/export?format=csv|ndjson&` + a search's parameters: its articles in the order the search
  * lists them, streamed a batch at a time, at most EXPORT_MAX_ROWS. `X-Export-Total` says how many
- * articles matched and `X-Export-Rows` how many rows follow; a failure after the first rows cuts the
+ * articles matched and `X-Export-Rows` how many rows follow (EXPORT_MAX_ROWS at most); a failure after the first rows cuts the
  * response (a client sees a broken download, not a short file that looks whole).
  */
-export function exportRoutes(service: SiteService, sources: SourceCatalog, address: SiteAddress, exports: Slots = slots(MAX_EXPORTS, 0, 'too many exports at once')): Hono<AppEnv> {
+export function exportRoutes(service: SiteService, sources: SourceCatalog, address: SiteAddress, limits: ExportLimits = EXPORT_LIMITS): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  const exports = slots(limits.running, 0, 'too many exports at once');
   const names = service.entities.name;
 
   routes.get('/api/export', async (c) => {
@@ -41,7 +46,7 @@ export function exportRoutes(service: SiteService, sources: SourceCatalog, addre
     const release = await exports.take();
     let listing: Listing;
     try {
-      listing = await service.list(request, { max: EXPORT_MAX_ROWS, batchSize: EXPORT_BATCH });
+      listing = await service.list(request, { max: limits.maxRows, batchSize: limits.batchSize });
     } catch (error) {
       release();
       throw error;

@@ -19,7 +19,7 @@ export interface ListedArticle {
 export interface Listing {
   /** Articles the search matches (the engine's count; a question's or an OR's is its estimate). */
   total: number;
-  /** Articles the batches will hold in all: the total, capped. */
+  /** Articles the batches will hold in all: the total, capped (for an OR, whose total is an estimate, at most about that). */
   rows: number;
   notices: SearchNotice[];
   /** Each batch is asked of the engine once the previous one has been taken, so no more than a batch is held. */
@@ -66,19 +66,39 @@ export function createListing({ reader, entities, stats }: SearchDependencies) {
     const forms = matchForms(parsed);
     const recognizedIds = result.recognized.map((mention) => mention.id);
     const specFor = (text: string): MatchSpec => (recognizedIds.length === 0 ? forms : { ...forms, spans: entities.mentionSpans(text, recognizedIds) });
-    const listed = (sections: ListedSection[]) => sections.map((section) => ({ section, snippet: snippetWindow(section.text, specFor(section.text)) }));
-    const rows = Math.min(first.total, max);
+    const windowAt = (offset: number, limit: number) => ask(windowed(main, offset, limit)).then((answer) => answer.hits);
     async function* batches(): AsyncGenerator<ListedArticle[]> {
-      yield listed(first.hits.slice(0, rows));
-      for (let offset = first.hits.length; offset < rows; ) {
-        const { hits } = await ask(windowed(main, offset, Math.min(batchSize, rows - offset)));
-        if (hits.length === 0) return;
-        yield listed(hits);
-        offset += hits.length;
-      }
+      for await (const batch of sectionBatches(first, windowAt, { max, batchSize, exact: !('union' in main) }))
+        yield batch.map((section) => ({ section, snippet: snippetWindow(section.text, specFor(section.text)) }));
     }
-    return { total: first.total, rows, notices: result.notices, batches, searches: () => searches };
+    return { total: first.total, rows: Math.min(first.total, max), notices: result.notices, batches, searches: () => searches };
   };
+}
+
+/**
+ * The sections of the first window and of the windows after it, one per article, `max` at most. An
+ * OR's branches may each bring a section of the same article (the engine merges documents, not
+ * articles): it is listed once. An OR's total is the engine's estimate (not `exact`): its listing
+ * ends at the first short window instead.
+ */
+async function* sectionBatches(
+  first: { hits: ListedSection[]; total: number },
+  windowAt: (offset: number, limit: number) => Promise<ListedSection[]>,
+  { max, batchSize, exact }: ListingWindow & { exact: boolean },
+): AsyncGenerator<ListedSection[]> {
+  const seen = new Set<string>();
+  let hits = first.hits;
+  let asked = Math.min(batchSize, max);
+  let offset = 0;
+  for (let listed = 0; ; ) {
+    offset += hits.length;
+    const fresh = hits.filter((section) => !seen.has(section.articleId) && seen.add(section.articleId)).slice(0, max - listed);
+    listed += fresh.length;
+    if (fresh.length > 0) yield fresh;
+    if (listed >= max || hits.length < asked || (exact && offset >= first.total)) return;
+    asked = batchSize;
+    hits = await windowAt(offset, asked);
+  }
 }
 
 /**

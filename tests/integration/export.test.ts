@@ -6,8 +6,9 @@ import { parseCsv } from '../csv.ts';
 import { fixture, useSeededSite } from '../helpers.ts';
 
 // Exports on the real engine over tests/fixtures/dated (الميناء in 7 articles, one undated) and
-// tests/fixtures/desk (three more whose title, source or text a spreadsheet would take for a formula).
-const seeded = useSeededSite('export', { paths: [fixture('dated'), fixture('desk')], throughProxy: true });
+// tests/fixtures/desk (three more whose title, source or text a spreadsheet would take for a formula),
+// with tests/fixtures/articles beside them (an article of three sections).
+const seeded = useSeededSite('export', { paths: [fixture('dated'), fixture('desk'), fixture('articles')], throughProxy: true });
 const port = `q=${encodeURIComponent('الميناء')}`;
 const COLUMNS = ['id', 'title', 'date', 'date_hijri', 'source', 'source_url', 'section_url', 'regions', 'actors', 'snippet'] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
@@ -100,6 +101,19 @@ describe('what is exported', () => {
     expect(filtered.rows.map((row) => row.id)).toEqual(['desk-formula', 'port-2025-03-10']);
     const or = await csv(`q=${encodeURIComponent('الإضراب OR السوق')}&sort=newest`);
     expect(or.rows.map((row) => row.id)).toEqual(['market-2025-03-09', 'port-2025-03-08']);
+  });
+
+  it('lists an article once when the branches of an OR each find another of its sections', async () => {
+    const q = `q=${encodeURIComponent('دارفور OR المكتبات')}`;
+    const api = (await (await seeded.site.app.request(`/api/search?${q}`)).json()) as { hits: { articleId: string }[] };
+    expect(api.hits.map((hit) => hit.articleId)).toEqual(['sudan-talks-2025']);
+    for (const batchSize of [1, 500]) {
+      const { rows } = await csv(q, smallApp({ maxRows: 10_000, batchSize, running: 1 }));
+      expect(
+        rows.map((row) => row.id),
+        `batch ${batchSize}`,
+      ).toEqual(['sudan-talks-2025']);
+    }
   });
 
   it('is read from the engine a batch at a time, the same rows whatever the batch size', async () => {

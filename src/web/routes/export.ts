@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { articleUrl, EXPORT_MAX_ROWS } from '../../archive-index/index.ts';
+import { articleUrl, EXPORT_BATCH, EXPORT_MAX_ROWS } from '../../archive-index/index.ts';
 import type { ListedArticle, Listing } from '../../search/listing.ts';
 import type { SourceCatalog } from '../../sources/source-catalog.ts';
 import { isoDay } from '../citation.ts';
@@ -12,19 +12,20 @@ import { siteBase, type SiteAddress } from '../site-address.ts';
 import type { SiteService } from '../site-service.ts';
 import { webLink } from '../view-models.ts';
 
-/**
- * Articles per engine request; exports streaming at once per server (one more is answered 503
- * with Retry-After). Each export sends its engine requests one at a time, so searches keep the
- * engine (docs/decisions.md#export-batch).
- */
+/** Rows at most, articles per engine request, and exports streaming at once per server. */
 export interface ExportLimits {
   maxRows: number;
   batchSize: number;
   running: number;
 }
-export const EXPORT_LIMITS: ExportLimits = { maxRows: EXPORT_MAX_ROWS, batchSize: 500, running: 2 };
+/**
+ * One export streams at a time per server (one more is answered 503 with Retry-After), sending
+ * its engine requests one after the other: searches keep most of the engine and the event loop
+ * while it runs (docs/decisions.md#export-batch).
+ */
+export const EXPORT_LIMITS: ExportLimits = { maxRows: EXPORT_MAX_ROWS, batchSize: EXPORT_BATCH, running: 1 };
 /** A client that reads an export slower than this holds its slot no longer: the response is cut. */
-const EXPORT_DEADLINE_MS = 5 * 60_000;
+const EXPORT_DEADLINE_MS = 2 * 60_000;
 
 const CONTENT_TYPE: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8; header=present', ndjson: 'application/x-ndjson; charset=utf-8' };
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { articleUrl, MAX_QUERY_LENGTH } from '../../archive-index/index.ts';
+import { articleUrl, FEED_ENTRIES, MAX_QUERY_LENGTH } from '../../archive-index/index.ts';
 import type { ListedArticle } from '../../search/listing.ts';
 import type { SearchRequest } from '../../search/search.ts';
 import type { SourceCatalog } from '../../sources/source-catalog.ts';
@@ -13,8 +13,6 @@ import { siteBase, type SiteAddress } from '../site-address.ts';
 import type { SiteService } from '../site-service.ts';
 import { taggedBody } from '../tagged-response.ts';
 
-/** Entries of a feed: the newest matching articles. */
-export const FEED_ENTRIES = 20;
 const SITE_NAME = 'أرشيف الأخبار';
 /** Feed readers poll; the archive changes when it is indexed, so a few minutes of caching cost nothing. */
 const FEED_CACHE = 'public, max-age=300';

@@ -1,6 +1,8 @@
 import type { FacetName, SortOrder } from '../src/web/view-models.ts';
 
-export { formatDate, formatNumber } from './calendar.ts';
+// How numbers and dates are written, digit system included, is numbers.ts (a module of its own,
+// free of the view models, because messages.ts writes a number too).
+export { formatDate, formatNumber } from './numbers.ts';
 
 export interface SearchState {
   q: string;

@@ -1,6 +1,6 @@
 import { articleUrl } from '../archive-index/index.ts';
 import type { SourceName } from '../sources/source-catalog.ts';
-import { formatDate, formatNumber } from '../../views/calendar.ts';
+import { formatDate, formatNumber } from '../../views/numbers.ts';
 
 /** A section's citation: its parts, and the Arabic text that joins them (what the copy button copies). */
 export interface Citation {

@@ -176,6 +176,17 @@ describe('limits and faults', () => {
     expect((await app.request(`/api/export?format=csv&${port}`)).status).toBe(200);
   });
 
+  it('answers HEAD with the headers alone, without holding an export slot', async () => {
+    const app = smallApp({ maxRows: 10_000, batchSize: 2, running: 1 });
+    const head = await app.request(`/api/export?format=csv&${port}`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect([head.headers.get('X-Export-Total'), head.headers.get('Content-Type')]).toEqual(['10', 'text/csv; charset=utf-8; header=present']);
+    expect(await head.text()).toBe('');
+    const next = await app.request(`/api/export?format=csv&${port}`);
+    expect(next.status).toBe(200);
+    await next.arrayBuffer();
+  });
+
   it('cuts the response when the engine fails after the first rows, rather than ending a short file cleanly', async () => {
     const app = smallApp({ maxRows: 10_000, batchSize: 2, running: 1 });
     const response = await app.request(`/api/export?format=csv&${port}`);

@@ -65,13 +65,19 @@ export function exportRoutes(service: SiteService, sources: SourceCatalog, addre
       actors: section.actors.map((id) => names(id)?.name_ar ?? id),
       snippet: plainSnippet(snippet),
     });
-    return c.body(exportStream(listing, format, rowOf, release), 200, {
+    const headers = {
       'Content-Type': CONTENT_TYPE[format],
       'Content-Disposition': `attachment; filename="archive-export-${isoDay(address.now())}.${format}"`,
       'Cache-Control': 'no-store',
       'X-Export-Total': String(listing.total),
       'X-Export-Rows': String(listing.rows),
-    });
+    };
+    // Hono answers HEAD with the GET route's headers and drops its body unread: a stream would hold its slot.
+    if (c.req.method === 'HEAD') {
+      release();
+      return c.body(null, 200, headers);
+    }
+    return c.body(exportStream(listing, format, rowOf, release), 200, headers);
   });
 
   return routes;

@@ -1,5 +1,6 @@
 import { HIT_FIELDS, type SectionDocument, type SectionField } from '../archive-index/index.ts';
 import type { EngineAsk, EngineSearch } from '../engine/archive-reader.ts';
+import { EngineDownError } from '../engine/errors.ts';
 import { snippetWindow, type MatchSpec, type SnippetWindow } from './matching.ts';
 import { planSearch, searchesOf, type PlanInput } from './plan.ts';
 import { matchForms } from './query-syntax.ts';
@@ -49,6 +50,8 @@ export function createListing({ reader, entities, stats }: SearchDependencies) {
     const ask = async (main: EngineAsk) => {
       searches += searchesOf([main]);
       const [answer] = await reader.search<ListedSection>([main]);
+      // A file or a feed that leaves out what a node of a sharded archive holds would look whole: it fails instead.
+      if (answer?.missing) throw new EngineDownError(`nodes of the archive did not answer: ${answer.missing.join(', ')}`);
       return answer ?? { hits: [], total: 0, facets: {} };
     };
     if (result.nothingSearchable) return { total: 0, rows: 0, notices: result.notices, batches: async function* () {}, searches: () => searches };

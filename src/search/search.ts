@@ -4,7 +4,6 @@ import {
   FACET_NAMES,
   MAX_PAGE_SIZE,
   MAX_QUERY_LENGTH,
-  NO_RANGE,
   type DateRange,
   type EntityFacet,
   type FacetName,
@@ -19,6 +18,7 @@ import type { EntityCatalog } from '../entities/catalog.ts';
 import { matchWords, snippetWindow, type MatchSpec, type SnippetWindow, type Span } from './matching.ts';
 import { isQuestionSearch, planAsks, planSearch, readAnswers, searchesOf, type PlanAnswers, type SearchPlan } from './plan.ts';
 import { pageArticles, type OtherSection, type PageArticle } from './page-articles.ts';
+import { noticingMissing } from './partial-results.ts';
 import { analyzedQuery, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
 import { rarestTerms } from './rerank.ts';
 import { closestKnownTerm } from './suggest.ts';
@@ -47,7 +47,9 @@ export type SearchNotice =
   /** Words the archive never uses, left out of the search. */
   | { code: 'unknown-words'; words: string[]; searched: string }
   /** No article holds every word: articles holding most of them are shown. */
-  | { code: 'not-all-words'; words: string[] };
+  | { code: 'not-all-words'; words: string[] }
+  /** Nodes of a sharded archive did not answer: the hits, total and counts leave out what they hold. */
+  | { code: 'partial-results'; missing: string[] };
 
 export interface SearchHit {
   id: string;
@@ -106,12 +108,13 @@ export interface SearchDependencies {
 
 type Candidate = HitSection & KeywordRankSection & RerankSection;
 
-export function createSearch({ reader, entities, stats }: SearchDependencies) {
-  const ask = async (plan: SearchPlan) => {
-    const asks = planAsks(plan);
-    return { answers: readAnswers(plan, await reader.search<Candidate>(asks)), searches: searchesOf(asks) };
-  };
+export function createSearch({ reader: archiveReader, entities, stats }: SearchDependencies) {
   return async function search(request: SearchRequest): Promise<SearchResult> {
+    const { reader, missing } = noticingMissing(archiveReader);
+    const ask = async (plan: SearchPlan) => {
+      const asks = planAsks(plan);
+      return { answers: readAnswers(plan, await reader.search<Candidate>(asks)), searches: searchesOf(asks) };
+    };
     const termStats = stats();
     const { result, parsed: typed } = readRequest(request, entities, termStats);
     if (result.nothingSearchable) return result;
@@ -146,6 +149,7 @@ export function createSearch({ reader, entities, stats }: SearchDependencies) {
     // Entities searched as tags are marked where the tagger finds them, in each text on its own.
     const specFor = (text: string): MatchSpec => (recognizedIds.length === 0 ? forms : { ...forms, spans: entities.mentionSpans(text, recognizedIds) });
     result.hits = page.articles.map((article) => toHit(article, specFor));
+    if (missing.size > 0) result.notices.push({ code: 'partial-results', missing: [...missing].sort() });
     return result;
   };
 }
@@ -174,7 +178,7 @@ export function readRequest(request: SearchRequest, entities: EntityCatalog, ter
     hits: [],
     facets: emptyFacets(() => ({})),
     filters,
-    range: { ...NO_RANGE, from: request.from ?? null, to: request.to ?? null },
+    range: { from: request.from ?? null, to: request.to ?? null },
     sort: request.sort ?? 'relevance',
     analyzed: hasSearchTerms(parsed) ? analyzedQuery(parsed) : '',
     recognized,

@@ -1,5 +1,6 @@
 import { createEntityCatalog } from '../entities/catalog.ts';
 import type { EngineHealth } from '../engine/archive-reader.ts';
+import type { ShardEndpoint } from '../engine/network-nodes.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { createSearchService } from '../search/service.ts';
 import { loadSourceCatalog } from '../sources/source-catalog.ts';
@@ -12,6 +13,8 @@ export interface SiteOptions {
   /** A read-only key (see ensureReadKey): the site never holds the master key. */
   apiKey: string;
   index: string;
+  /** The nodes of a sharded archive, each with its read-only key (`engineUrl` and `apiKey` are then not used). */
+  shards?: readonly ShardEndpoint[];
   gazetteer: Gazetteer;
   /** Bound of every engine call (default ENGINE_TIMEOUT_MS); tests shorten it to see a slow engine quickly. */
   engineTimeoutMs?: number;

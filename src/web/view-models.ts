@@ -110,6 +110,8 @@ export function noticeText(notice: SearchNotice): string {
       return MESSAGES.unknownWords(notice.words, notice.searched);
     case 'not-all-words':
       return MESSAGES.notAllWords(notice.words);
+    case 'partial-results':
+      return MESSAGES.partialResults;
   }
 }
 

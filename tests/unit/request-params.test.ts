@@ -77,6 +77,7 @@ describe('configuration', () => {
       meiliUrl: null,
       meiliMasterKey: null,
       meiliSearchKey: null,
+      network: null,
       index: 'sections',
       engineHome: '.meili',
       dataDir: 'data',

@@ -12,8 +12,13 @@ export function apiRoutes(service: SiteService, sources: SourceCatalog, address:
   const routes = new Hono<AppEnv>();
 
   routes.get('/healthz', async (c) => {
-    const { ok, ...problem } = await service.healthy();
-    return c.json(ok ? { status: 'ok' } : { status: 'unavailable', ...problem }, ok ? 200 : 503);
+    const health = await service.healthy();
+    if (!health.ok) {
+      const { ok: _ok, ...problem } = health;
+      return c.json({ status: 'unavailable', ...problem }, 503);
+    }
+    // Some nodes of a sharded archive are away: the site answers, with partial results that say so.
+    return c.json(health.missing ? { status: 'partial', missing: health.missing } : { status: 'ok' }, 200);
   });
 
   routes.get('/api/search', async (c) => {

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { ArticleView, AssetUrls, EntityNames } from '../src/web/view-models.ts';
+import { CiteThis } from './desk-tools.tsx';
 import { formatDate, formatNumber, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
 
@@ -39,6 +40,7 @@ export function ArticlePage({ assets, article, q, names }: { assets: AssetUrls; 
                 رابط المقطع
               </a>
             </div>
+            <CiteThis citation={section.citation} id={`cite-s-${section.n}`} />
             {section.paragraphs.map((html, i) => (
               <p id={`p-${section.firstParagraph + i}`}>{raw(html)}</p>
             ))}

@@ -1,6 +1,7 @@
 import type { AssetUrls, EntityNames, EntityView, StoryArticleView } from '../src/web/view-models.ts';
 import { CoverageChart } from './coverage-chart.tsx';
 import { countNoun, formatDate, formatNumber, NOUNS, searchUrl } from './format.ts';
+import { FeedLink } from './desk-tools.tsx';
 import { Layout } from './layout.tsx';
 
 const filterState = (entity: { id: string; type: 'region' | 'actor' }) =>
@@ -9,8 +10,9 @@ const filterState = (entity: { id: string; type: 'region' | 'actor' }) =>
 /** An entity's dossier: how often and when the archive mentions it, its latest stories, and who is named with it. */
 export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entity: EntityView; names: EntityNames }) {
   const own = filterState(entity);
+  const feed = `/entities/${encodeURIComponent(entity.id)}/feed`;
   return (
-    <Layout title={`${entity.name_ar} — أرشيف الأخبار`} assets={assets}>
+    <Layout title={`${entity.name_ar} — أرشيف الأخبار`} assets={assets} feed={{ href: feed, title: `${entity.name_ar} — أرشيف الأخبار` }}>
       <article class="entity">
         <nav class="breadcrumbs" aria-label="مسار التصفح">
           <a href="/">البحث</a>
@@ -27,6 +29,9 @@ export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entit
         ) : null}
         <p class="archive-size">
           يذكره <strong>{formatNumber(entity.articles)}</strong> {countNoun(entity.articles, NOUNS.article)} في الأرشيف. <a href={searchUrl({ q: '', ...own })}>تصفح كل المقالات</a>
+        </p>
+        <p class="result-tools">
+          <FeedLink href={feed} />
         </p>
         {entity.coverage ? <CoverageChart coverage={entity.coverage} linkTo={({ from, to }) => searchUrl({ q: '', ...own, from, to })} /> : null}
         <div class="overview-grid">

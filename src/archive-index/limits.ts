@@ -26,3 +26,12 @@ export const lastPage = (total: number, pageSize: number): number => Math.min(Ma
 
 /** The engine's `faceting.maxValuesPerFacet` (index-config/settings.json): a facet count lists at most this many values. */
 export const MAX_FACET_VALUES = 1000;
+
+/** Rows an export holds at most (past it, the response and the page say how many articles matched). */
+export const EXPORT_MAX_ROWS = 10_000;
+
+/** Articles an export reads per engine request (docs/decisions.md#export-batch). */
+export const EXPORT_BATCH = 250;
+
+/** Entries of a feed: the newest matching articles. */
+export const FEED_ENTRIES = 20;

@@ -130,7 +130,7 @@ export function createSearch({ reader: archiveReader, entities, stats }: SearchD
       parsed,
       filters: result.filters,
       entityFilters: result.recognized,
-      mentions: result.with.flatMap((id) => entities.entity(id) ?? []).map((entity) => ({ id: entity.id, facet: entity.type })),
+      mentions: mentionsOf(result.with, entities),
       range: result.range,
       sort: result.sort,
       rareTerms: isQuestionSearch(parsed) ? rarestTerms(parsed.words, termStats) : [],
@@ -163,8 +163,11 @@ export function createSearch({ reader: archiveReader, entities, stats }: SearchD
   };
 }
 
+/** The entities of `with` as the plan filters on them: each on the attribute of its kind. */
+export const mentionsOf = (ids: readonly string[], entities: EntityCatalog) => ids.flatMap((id) => entities.entity(id) ?? []).map((entity) => ({ id: entity.id, facet: entity.type }));
+
 /** The request read and checked: the parsed query, and a result with nothing found yet. */
-function readRequest(request: SearchRequest, entities: EntityCatalog, termStats: TermStats): { result: SearchResult; parsed: ParsedQuery } {
+export function readRequest(request: SearchRequest, entities: EntityCatalog, termStats: TermStats): { result: SearchResult; parsed: ParsedQuery } {
   const notices: SearchNotice[] = [];
   let q = request.q.replace(/[\p{Cc}\p{Cf}]/gu, ' ');
   if (q.length > MAX_QUERY_LENGTH) {
@@ -206,7 +209,7 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
  * Words the archive never uses are left out, with a notice, when something else remains to search:
  * one misspelt word must not empty the results (a word being typed is not judged yet).
  */
-function withoutUnknownWords(parsed: ParsedQuery, stats: TermStats, result: SearchResult): ParsedQuery {
+export function withoutUnknownWords(parsed: ParsedQuery, stats: TermStats, result: SearchResult): ParsedQuery {
   if (stats.documents === 0 || isQuestionSearch(parsed)) return parsed;
   const typing = parsed.prefix ? parsed.words.at(-1) : undefined;
   const unknown = parsed.words.filter((word) => word !== typing && (stats.df.get(word.term) ?? 0) === 0);

@@ -9,6 +9,7 @@ import { createDossier } from './dossier.ts';
 import { createLiveStats } from './live-stats.ts';
 import type { MatchSpec } from './matching.ts';
 import { matchForms, parseQuery } from './query-syntax.ts';
+import { createListing } from './listing.ts';
 import { createSearch } from './search.ts';
 
 export interface SearchServiceOptions {
@@ -36,6 +37,8 @@ export async function createSearchService(options: SearchServiceOptions) {
   const evidence = (stem: string) => stats.current().df.get(stem) ?? 0;
   return {
     search: createSearch({ reader, entities, stats: stats.current }),
+    /** A search's articles past any results page, a batch at a time: feeds and exports. */
+    list: createListing({ reader, entities, stats: stats.current }),
     ...createArchive({ reader, stats: stats.current }),
     /** An entity's dossier: its coverage, its latest stories and who is named with it. */
     entity: createDossier({ reader, stats: stats.current }),

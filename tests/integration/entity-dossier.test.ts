@@ -75,11 +75,17 @@ describe("an entity's dossier", () => {
     expect(html).not.toContain('أجواء حارة');
   });
 
-  it('narrows a search to articles that also name an entity, and names the filter on the page', async () => {
+  it('narrows a search to articles that also name an entity, names the filter on the page, and its feed and export follow', async () => {
     expect(await total('region=YE&with=houthis')).toBe(2);
     const page = await (await seeded.site.app.request('/search?with=aden&with=houthis', { headers: { 'HX-Request': 'true' } })).text();
     expect(page).toContain('يذكر الحوثيون');
     expect(page).toContain('href="/search?with=aden"');
+    // The search's feed and export list the same articles.
+    const exported = await (await seeded.site.app.request('/api/export?format=ndjson&with=aden&with=houthis')).text();
+    expect(exported.trim().split('\n')).toHaveLength(2);
+    const feed = await (await seeded.site.app.request('/feed?with=aden&with=houthis')).text();
+    expect(feed.match(/<entry>/gu)).toHaveLength(2);
+    expect(feed).toContain('/feed?with=aden&amp;with=houthis');
     const unknown = (await (await seeded.site.app.request('/api/search?with=nowhere')).json()) as { total: number; with: string[]; notices: string[] };
     expect(unknown.with).toEqual([]);
     expect(unknown.notices.join(' ')).toContain('nowhere');

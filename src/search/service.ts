@@ -7,6 +7,7 @@ import { createLiveStats } from './live-stats.ts';
 import type { MatchSpec } from './matching.ts';
 import { matchForms, parseQuery } from './query-syntax.ts';
 import { createSearch } from './search.ts';
+import { createSimilar } from './similar.ts';
 
 export interface SearchServiceOptions {
   engineUrl: string;
@@ -29,6 +30,8 @@ export async function createSearchService(options: SearchServiceOptions) {
   return {
     search: createSearch({ reader, entities, stats: stats.current }),
     ...createArchive({ reader, stats: stats.current }),
+    /** The articles most like one whose sections were read (one engine request). */
+    similar: createSimilar({ reader, stats: stats.current }),
     entities,
     stats,
     /** The words of a query as the article page marks them: read as the search read them. */

@@ -13,6 +13,7 @@ import { indexArticles } from '../indexer/indexer.ts';
 import { createSearchService } from '../search/service.ts';
 import { evaluateHighlights } from './highlight-eval.ts';
 import { evaluateKeywords } from './keyword-eval.ts';
+import { evaluateSimilar } from './similar-eval.ts';
 import { newsParagraphsAsArticles, passagesAsArticles, readNdjsonRecords, retrievalFigures, type Question, type RankedQuestion } from './qa-set.ts';
 import { pushDocuments } from '../engine/index-store.ts';
 
@@ -78,6 +79,7 @@ async function evaluateRaw(client: EngineClient, passages: string, distractors: 
 }
 
 const USAGE_HIGHLIGHTS = 'usage: npm run eval -- --highlights --corpus NEWS.ndjson.gz [--queries N] [--home DIR]';
+const USAGE_SIMILAR = 'usage: npm run eval -- --similar --corpus NEWS.ndjson.gz [--sample N] [--seed N] [--judgments FILE] [--out FILE] [--home DIR]';
 const USAGE_KEYWORDS = 'usage: npm run eval -- --keywords SET_FOLDER --corpus NEWS.ndjson.gz [--engine raw] [--run-file RUN.json] [--per-query] [--home DIR]';
 
 await runCli(async () => {
@@ -93,6 +95,11 @@ await runCli(async () => {
       'per-query': { type: 'boolean', default: false },
       home: { type: 'string' },
       highlights: { type: 'boolean', default: false },
+      similar: { type: 'boolean', default: false },
+      sample: { type: 'string', default: '30' },
+      seed: { type: 'string', default: '1' },
+      judgments: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const system = values.engine === 'raw' ? 'raw' : 'product';
@@ -107,6 +114,17 @@ await runCli(async () => {
       console.log(JSON.stringify(await evaluateHighlights({ engine, corpus, queries: count })));
     });
   }
+  if (values.similar) {
+    const [sample, seed] = [Number(values.sample), Number(values.seed)];
+    if (!values.corpus || !Number.isInteger(sample) || sample < 1 || !Number.isInteger(seed)) {
+      console.error(USAGE_SIMILAR);
+      return 2;
+    }
+    const { corpus, judgments, out } = values;
+    return await withEngine(values.home, async (engine) => {
+      console.log(JSON.stringify(await evaluateSimilar({ engine, corpus, sample, seed, judgments, out })));
+    });
+  }
   if (values.keywords !== undefined || values.corpus !== undefined) {
     if (!values.keywords || !values.corpus || !['product', 'raw'].includes(values.engine)) {
       console.error(USAGE_KEYWORDS);
@@ -118,7 +136,7 @@ await runCli(async () => {
     });
   }
   if (!values.passages || !values.queries || !['product', 'raw'].includes(values.engine)) {
-    console.error(`${USAGE}\n${USAGE_KEYWORDS}\n${USAGE_HIGHLIGHTS}`);
+    console.error(`${USAGE}\n${USAGE_KEYWORDS}\n${USAGE_HIGHLIGHTS}\n${USAGE_SIMILAR}`);
     return 2;
   }
   const { passages, queries, distractors } = values;

@@ -2,7 +2,7 @@ import { EngineDownError } from '../engine/errors.ts';
 import type { SearchService } from '../search/service.ts';
 
 /** What the site reads of the archive. */
-export type SiteService = Pick<SearchService, 'search' | 'article' | 'entity' | 'overview' | 'newestDate' | 'matchSpecFor' | 'entities' | 'healthy'>;
+export type SiteService = Pick<SearchService, 'search' | 'article' | 'similar' | 'entity' | 'overview' | 'newestDate' | 'matchSpecFor' | 'entities' | 'healthy'>;
 
 /**
  * The service while the engine cannot be reached at start (an external engine that is not up yet):
@@ -13,6 +13,7 @@ export function standbyService(engineUrl: string, entities: SiteService['entitie
   return {
     search: unreachable,
     article: unreachable,
+    similar: unreachable,
     entity: unreachable,
     overview: unreachable,
     newestDate: unreachable,

@@ -2,6 +2,7 @@ import { articleUrl, lastPage, PARAGRAPH_BREAK, shiftDate, type ArticleSection, 
 import type { EntityName } from '../entities/catalog.ts';
 import type { Entity } from '../entities/index.ts';
 import type { EntityActivity, Overview } from '../search/archive.ts';
+import type { SimilarArticles } from '../search/similar.ts';
 import { matchWords, type MatchSpec } from '../search/matching.ts';
 import type { SearchNotice, SearchResult } from '../search/search.ts';
 import { MESSAGES } from '../../views/messages.ts';
@@ -80,6 +81,14 @@ export interface ArticleView {
   regions: string[];
   actors: string[];
   sections: { n: number; heading: string | null; firstParagraph: number; paragraphs: string[]; matches: number }[];
+}
+
+/** An article like the one shown: a link to it, its title, source and date. */
+export interface SimilarView {
+  url: string;
+  title: string;
+  date: string | null;
+  sourceName: SourceName | null;
 }
 
 export interface EntityView {
@@ -178,6 +187,15 @@ export function articleView(sections: readonly ArticleSection[], spec: MatchSpec
       };
     }),
   };
+}
+
+export function similarView(similar: SimilarArticles, sources: SourceCatalog): SimilarView[] {
+  return similar.articles.map((article) => ({
+    url: articleUrl(article.articleId),
+    title: article.title,
+    date: article.date,
+    sourceName: article.source ? sources.name(article.source) : null,
+  }));
 }
 
 export function entityView(entity: Entity, activity: EntityActivity, names: EntityNames): EntityView {

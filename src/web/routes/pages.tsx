@@ -10,7 +10,7 @@ import { messagePage, page, wantsFragment, type AppEnv } from '../render.tsx';
 import { searchRequestFrom } from '../request-params.ts';
 import type { SourceCatalog } from '../../sources/source-catalog.ts';
 import type { SiteService } from '../site-service.ts';
-import { articleView, entityView, resultsView } from '../view-models.ts';
+import { articleView, entityView, resultsView, similarView } from '../view-models.ts';
 
 /** The HTML pages: home, results (whole or as the htmx fragment), article, entity, and the static assets. */
 export function pageRoutes(service: SiteService, assets: Assets, sources: SourceCatalog): Hono<AppEnv> {
@@ -41,7 +41,8 @@ export function pageRoutes(service: SiteService, assets: Assets, sources: Source
     if (!sections) return messagePage(c, assets, MESSAGES.articleNotFound, 404);
     const q = c.req.query('q') ?? '';
     const article = articleView(sections, service.matchSpecFor(q), sources);
-    return page(c, <ArticlePage assets={assets} article={article} q={q.slice(0, MAX_QUERY_LENGTH)} names={names} />);
+    const similar = similarView(await service.similar(sections), sources);
+    return page(c, <ArticlePage assets={assets} article={article} q={q.slice(0, MAX_QUERY_LENGTH)} names={names} similar={similar} />);
   });
 
   routes.get('/entities/:id', async (c) => {

@@ -36,11 +36,16 @@ export const SIMILAR_SHOWN = 5;
 const DISTINCTIVE_TERMS = 10;
 const CANDIDATES_PER_SEARCH = 30;
 const REQUIRED_IN_TURN = 3;
-/** A candidate sharing fewer of the distinctive terms shares a word, not a story. */
+/**
+ * A candidate sharing fewer of the distinctive terms, or terms holding less of their weight, shares
+ * a word or two, not a story or a subject.
+ */
 const MIN_SHARED_TERMS = 2;
+const MIN_SHARED_WEIGHT = 0.2;
 const TITLE_WEIGHT = 3;
-/** A term in more sections than this share of the archive says little about a story. */
+/** A term in more sections than this share of the archive says little about a story (a small archive keeps all its terms: idf still weighs them). */
 const MAX_DF_SHARE = 0.05;
+const MIN_DF_CAP = 50;
 const K1 = 1.2;
 const B = 0.75;
 /**
@@ -57,22 +62,35 @@ type Candidate = Pick<SectionDocument, (typeof CANDIDATE_FIELDS)[number]>;
 const NUMBER = /^\p{N}+$/u;
 const idf = (stats: TermStats, df: number): number => Math.log(1 + (stats.documents - df + 0.5) / (df + 0.5));
 
-/** The article's terms by tf·idf, best first: words of the title count thrice, numbers and words found in one section only are left out. */
-export function distinctiveTerms(sections: readonly Pick<ArticleSection, 'title' | 'heading' | 'text'>[], stats: TermStats, count = DISTINCTIVE_TERMS): WeightedTerm[] {
+export interface DistinctiveTerms {
+  /** The terms to search: also found in other sections of the archive. */
+  searched: WeightedTerm[];
+  /** The weight of the article's strongest terms, those found nowhere else included: a candidate must share part of it. */
+  weight: number;
+}
+
+/** The article's terms by tf·idf, best first: words of the title count thrice, numbers are left out. */
+export function distinctiveTerms(sections: readonly Pick<ArticleSection, 'title' | 'heading' | 'text'>[], stats: TermStats, count = DISTINCTIVE_TERMS): DistinctiveTerms {
   const tf = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const term of analyze(text)) if (!term.stop && !NUMBER.test(term.stem)) tf.set(term.stem, (tf.get(term.stem) ?? 0) + weight);
   };
   add(sections[0]?.title ?? '', TITLE_WEIGHT);
   for (const section of sections) add(`${section.heading ?? ''}\n${section.text}`, 1);
-  const maxDf = Math.max(2, stats.documents * MAX_DF_SHARE);
-  return [...tf]
+  const maxDf = Math.max(MIN_DF_CAP, stats.documents * MAX_DF_SHARE);
+  const scored = [...tf]
     .flatMap(([stem, frequency]) => {
-      const df = stats.df.get(stem) ?? 0;
-      return df < 2 || df > maxDf ? [] : [{ stem, weight: frequency * idf(stats, df) }];
+      const df = Math.max(stats.df.get(stem) ?? 0, 1);
+      return df > maxDf ? [] : [{ stem, df, weight: frequency * idf(stats, df) }];
     })
-    .sort((a, b) => b.weight - a.weight || a.stem.localeCompare(b.stem))
-    .slice(0, count);
+    .sort((a, b) => b.weight - a.weight || a.stem.localeCompare(b.stem));
+  return {
+    searched: scored
+      .filter((term) => term.df >= 2)
+      .slice(0, count)
+      .map(({ stem, weight }) => ({ stem, weight })),
+    weight: scored.slice(0, count).reduce((sum, term) => sum + term.weight, 0),
+  };
 }
 
 /**
@@ -93,7 +111,7 @@ export function similarSearches(articleId: string, terms: readonly WeightedTerm[
 }
 
 /** Candidates best first: BM25 over the distinctive terms, each weighted as in the article, plus the shared entities. */
-export function rankSimilar(terms: readonly WeightedTerm[], entities: ReadonlySet<string>, candidates: readonly Candidate[], stats: TermStats): SimilarArticle[] {
+export function rankSimilar({ searched: terms, weight }: DistinctiveTerms, entities: ReadonlySet<string>, candidates: readonly Candidate[], stats: TermStats): SimilarArticle[] {
   const top = terms[0]?.weight ?? 1;
   const averageLength = stats.documents > 0 ? Math.max(stats.totalLength / stats.documents, 1) : 1;
   const byArticle = new Map<string, { candidate: Candidate; score: number; shared: string[] }>();
@@ -101,13 +119,15 @@ export function rankSimilar(terms: readonly WeightedTerm[], entities: ReadonlySe
     const norm = 1 - B + (B * Math.max(candidate.length, 1)) / averageLength;
     let score = 0;
     let matched = 0;
+    let matchedWeight = 0;
     for (const term of terms) {
       const frequency = TITLE_WEIGHT * countWord(candidate.title_terms, term.stem) + (countWord(candidate.heading_terms, term.stem) + countWord(candidate.text_terms, term.stem)) / norm;
       if (frequency === 0) continue;
       matched++;
+      matchedWeight += term.weight;
       score += (term.weight / top) * idf(stats, stats.df.get(term.stem) ?? 0) * ((frequency * (K1 + 1)) / (frequency + K1));
     }
-    if (matched < MIN_SHARED_TERMS) continue;
+    if (matched < MIN_SHARED_TERMS || matchedWeight < MIN_SHARED_WEIGHT * weight) continue;
     const shared = [...candidate.regions, ...candidate.actors].filter((id) => entities.has(id));
     score += Math.min(MAX_ENTITY_BONUS, ENTITY_WEIGHT * shared.filter((id) => !COUNTRY.test(id)).length);
     const known = byArticle.get(candidate.articleId);
@@ -123,9 +143,9 @@ export function createSimilar({ reader, stats }: { reader: Pick<ArchiveReader, '
   return async (sections: readonly ArticleSection[], shown = SIMILAR_SHOWN): Promise<SimilarArticles> => {
     const first = sections[0];
     const termStats = stats();
-    const terms = first ? distinctiveTerms(sections, termStats) : [];
-    if (!first || terms.length === 0) return { articles: [], terms: [], engineRequests: 0 };
-    const answers = await reader.search<Candidate>(similarSearches(first.articleId, terms));
+    const terms = first ? distinctiveTerms(sections, termStats) : { searched: [], weight: 0 };
+    if (!first || terms.searched.length === 0) return { articles: [], terms: [], engineRequests: 0 };
+    const answers = await reader.search<Candidate>(similarSearches(first.articleId, terms.searched));
     const entities = new Set(sections.flatMap((section) => [...section.regions, ...section.actors]));
     const ranked = rankSimilar(
       terms,
@@ -133,6 +153,6 @@ export function createSimilar({ reader, stats }: { reader: Pick<ArchiveReader, '
       answers.flatMap((answer) => answer.hits),
       termStats,
     );
-    return { articles: ranked.slice(0, shown), terms: terms.map((term) => term.stem), engineRequests: 1 };
+    return { articles: ranked.slice(0, shown), terms: terms.searched.map((term) => term.stem), engineRequests: 1 };
   };
 }

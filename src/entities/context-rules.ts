@@ -101,6 +101,8 @@ export const ALIAS_RULES: readonly AliasRule[] = [
   // للحج: "for the pilgrimage", not Lahij; لصالح: "in favour of", not Ali Abdullah Saleh.
   { aliases: ['لحج'], notWithProclitic: 'ل' },
   { aliases: ['صالح'], notWithProclitic: 'ل' },
+  // جوجل بلس: the share button under many articles, not news of Google.
+  { aliases: ['جوجل'], notBefore: ['بلس'] },
 ];
 
 /**

@@ -21,6 +21,7 @@ import { isQuestionSearch, planAsks, planSearch, readAnswers, searchesOf, type P
 import { pageArticles, type OtherSection, type PageArticle } from './page-articles.ts';
 import { analyzedQuery, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
 import { rarestTerms } from './rerank.ts';
+import { withSpellings } from './spellings.ts';
 import { closestKnownTerm } from './suggest.ts';
 
 export interface SearchRequest {
@@ -47,7 +48,9 @@ export type SearchNotice =
   /** Words the archive never uses, left out of the search. */
   | { code: 'unknown-words'; words: string[]; searched: string }
   /** No article holds every word: articles holding most of them are shown. */
-  | { code: 'not-all-words'; words: string[] };
+  | { code: 'not-all-words'; words: string[] }
+  /** A word naming an entity was searched in all these spellings. */
+  | { code: 'spellings'; word: string; spellings: string[] };
 
 export interface SearchHit {
   id: string;
@@ -164,7 +167,10 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
   if (unknown.length > 0) notices.push({ code: 'unknown-filters', values: [...new Set(unknown)] });
   const recognized = entities.latinMentions(q);
   const textQuery = recognized.reduce((text, mention) => text.replace(mention.surface, ' '), q);
-  const parsed = parseQuery(textQuery, (term) => termStats.df.get(term) ?? 0, request.typing ?? false);
+  const typed = parseQuery(textQuery, (term) => termStats.df.get(term) ?? 0, request.typing ?? false);
+  // Keyword searches only: a question is ranked on its free words.
+  const { parsed, searched } = isQuestionSearch(typed) ? { parsed: typed, searched: [] } : withSpellings(typed, entities.spellings(textQuery), termStats);
+  for (const { word, spellings } of searched) notices.push({ code: 'spellings', word, spellings });
   const result: SearchResult = {
     // Echoed capped too: a 10 KB query is not sent back into every link of the page.
     query: request.q.slice(0, MAX_QUERY_LENGTH),

@@ -8,6 +8,7 @@ import type { MatchSpec } from './matching.ts';
 import { matchForms, parseQuery } from './query-syntax.ts';
 import { createSearch } from './search.ts';
 import { createSimilar } from './similar.ts';
+import { withSpellings } from './spellings.ts';
 
 export interface SearchServiceOptions {
   engineUrl: string;
@@ -35,7 +36,10 @@ export async function createSearchService(options: SearchServiceOptions) {
     entities,
     stats,
     /** The words of a query as the article page marks them: read as the search read them. */
-    matchSpecFor: (q: string): MatchSpec => matchForms(parseQuery(q.slice(0, MAX_QUERY_LENGTH), evidence)),
+    matchSpecFor: (q: string): MatchSpec => {
+      const text = q.slice(0, MAX_QUERY_LENGTH);
+      return matchForms(withSpellings(parseQuery(text, evidence), entities.spellings(text), stats.current()).parsed);
+    },
     healthy: () => reader.healthy(),
     stop: stats.stop,
   };

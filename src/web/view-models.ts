@@ -61,6 +61,8 @@ export interface ResultsView {
   analyzed: string;
   recognized: { id: string; facet: EntityFacet; surface: string }[];
   notices: string[];
+  /** Words naming an entity, each searched in all these spellings. */
+  spellings: { word: string; spellings: string[] }[];
   nothingSearchable: boolean;
   suggestion: string | null;
 }
@@ -114,6 +116,8 @@ export function noticeText(notice: SearchNotice): string {
       return MESSAGES.unknownWords(notice.words, notice.searched);
     case 'not-all-words':
       return MESSAGES.notAllWords(notice.words);
+    case 'spellings':
+      return MESSAGES.spellings(notice.word, notice.spellings);
   }
 }
 
@@ -158,6 +162,7 @@ export function resultsView(result: SearchResult, sources: SourceCatalog, newest
     analyzed: result.analyzed,
     recognized: result.recognized,
     notices: result.notices.map(noticeText),
+    spellings: result.notices.flatMap((notice) => (notice.code === 'spellings' ? [{ word: notice.word, spellings: notice.spellings }] : [])),
     nothingSearchable: result.nothingSearchable,
     suggestion: result.suggestion,
   };

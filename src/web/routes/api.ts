@@ -58,5 +58,6 @@ function apiShape(result: ResultsView) {
     analyzed: result.analyzed,
     recognized: result.recognized,
     notices: result.notices,
+    spellings: result.spellings,
   };
 }

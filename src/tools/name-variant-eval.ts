@@ -10,12 +10,12 @@ import { drawSample } from './seeded-random.ts';
 
 export interface NameVariantEvalOptions {
   corpus: string;
-  /** How many occurrences of the added spellings to draw for judging, and the seed of the draw. */
+  /** How many pairs of added spelling and entity to draw for judging, and the seed of the draw. */
   sample: number;
   seed: number;
   /** Print the rules' candidates with their corpus evidence instead (the list the groups were chosen from). */
   candidates?: boolean;
-  /** Judgments of the sample (n, article, spelling, entities, label: yes/no) to score. */
+  /** Judgments of the sample (n, spelling, entity, mentions, label: yes/no) to score. */
   judgments?: string;
   /** Where to write the sample as a judgments template. */
   out?: string;
@@ -34,6 +34,7 @@ interface ListedGroup {
 }
 
 const CONTEXT_CHARS = 60;
+const CONTEXTS_PER_PAIR = 3;
 
 /** Entities whose names gain a spelling, and the spellings the groups add beyond the words of the gazetteer's names. */
 function coverage(gazetteer: Gazetteer, groups: readonly ListedGroup[]) {
@@ -100,11 +101,18 @@ export async function evaluateNameVariants(options: NameVariantEvalOptions): Pro
   const groups = (JSON.parse(readFileSync(DEFAULT_SPELLINGS_PATH, 'utf8')) as { groups: ListedGroup[] }).groups;
   const reach = coverage(gazetteer, groups);
   const found = await occurrences(options.corpus, gazetteer, reach.added);
-  const drawn = drawSample(found, options.sample, options.seed);
-  const template = ['n\tarticle\tspelling\tentities\tlabel\tcontext'];
-  drawn.forEach((occurrence, i) => {
-    console.log(`${i + 1}\t${occurrence.article}\t${occurrence.spelling}\t${occurrence.entities.join(',')}\t${occurrence.context}`);
-    template.push(`${i + 1}\t${occurrence.article}\t${occurrence.spelling}\t${occurrence.entities.join(',')}\t\t${occurrence.context}`);
+  const byPair = new Map<string, Occurrence[]>();
+  for (const occurrence of found) {
+    const pair = `${occurrence.spelling}\t${occurrence.entities.join(',')}`;
+    byPair.set(pair, [...(byPair.get(pair) ?? []), occurrence]);
+  }
+  const pairs = [...byPair];
+  const drawn = drawSample(pairs, options.sample, options.seed);
+  const template = ['n\tspelling\tentity\tmentions\tlabel\tcontexts'];
+  drawn.forEach(([pair, mentions], i) => {
+    const contexts = mentions.slice(0, CONTEXTS_PER_PAIR).map((mention) => `${mention.article}: ${mention.context}`);
+    console.log(`${i + 1}\t${pair}\t${mentions.length}\n\t${contexts.join('\n\t')}`);
+    template.push(`${i + 1}\t${pair}\t${mentions.length}\t\t${contexts.join(' ‖ ')}`);
   });
   if (options.out) writeFileSync(options.out, `${template.join('\n')}\n`);
   const judged = options.judgments ? parseTsv(readFileSync(options.judgments, 'utf8')) : [];
@@ -118,7 +126,8 @@ export async function evaluateNameVariants(options: NameVariantEvalOptions): Pro
     entitiesGainingNames: reach.gaining,
     listedGroups: groups.length,
     addedSpellings: reach.added.size,
-    occurrences: found.length,
+    mentions: found.length,
+    pairs: pairs.length,
     sample: drawn.length,
     seed: options.seed,
     ...(judged.length > 0 ? { judged: yes + no, precision: yes + no === 0 ? 0 : Math.round((yes / (yes + no)) * 1000) / 1000 } : {}),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { analyze, normalize, type Term } from '../arabic/index.ts';
+import { analyze, type Term } from '../arabic/index.ts';
 import { projectPath } from '../project-root.ts';
 import { spellingRule } from './spelling-variants.ts';
 
@@ -101,9 +101,3 @@ function nameVariants(name: string, groupOf: (plain: string) => readonly string[
   }
   return changed ? variants.slice(1).map((words) => words.join(' ')) : [];
 }
-
-/** The normalized form of a name, as variantsOf() writes names. */
-export const normalizedName = (name: string): string =>
-  analyze(name)
-    .map((term) => normalize(term.surface))
-    .join(' ');

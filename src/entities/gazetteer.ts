@@ -119,7 +119,7 @@ const aliasWords = (text: string): WordReading[] => analyze(text).map((term) => 
 function buildAliases(entities: ReadonlyMap<string, Entity>, spellings: NameSpellings): Map<string, Alias[]> {
   const byKey = new Map<string, Alias>();
   const aliasOf = (text: string): Alias | undefined => byKey.get(aliasKey(aliasWords(text)));
-  const add = (entity: Entity, text: string, words: WordReading[]) => {
+  const add = (entity: Entity, words: WordReading[]) => {
     const key = aliasKey(words);
     const alias = byKey.get(key) ?? { words, entityIds: [], weak: false };
     if (!alias.entityIds.includes(entity.id)) alias.entityIds.push(entity.id);
@@ -129,7 +129,7 @@ function buildAliases(entities: ReadonlyMap<string, Entity>, spellings: NameSpel
     for (const text of [entity.name_ar, ...entity.aliases_ar, entity.name_en, ...entity.aliases_en]) {
       const words = aliasWords(text);
       if (words.length === 0) throw new GazetteerError(`gazetteer entry ${entity.id}: alias "${text}" has no words`);
-      add(entity, text, words);
+      add(entity, words);
     }
   }
   // Names written with their words' other spellings, where no name of the gazetteer is written so already.
@@ -137,7 +137,7 @@ function buildAliases(entities: ReadonlyMap<string, Entity>, spellings: NameSpel
   const spelt = (text: string): Alias[] => spellings.variantsOf(text).flatMap((variant) => (listed.has(aliasKey(aliasWords(variant))) ? [] : (aliasOf(variant) ?? [])));
   for (const entity of entities.values()) {
     for (const text of [entity.name_ar, ...entity.aliases_ar]) {
-      for (const variant of spellings.variantsOf(text)) if (!listed.has(aliasKey(aliasWords(variant)))) add(entity, variant, aliasWords(variant));
+      for (const variant of spellings.variantsOf(text)) if (!listed.has(aliasKey(aliasWords(variant)))) add(entity, aliasWords(variant));
     }
   }
   // Rules name aliases by their text: one that matches nothing is a typo or a stale rule. They hold for the text's other spellings too.

@@ -1,18 +1,8 @@
 import type { FacetName, SortOrder } from '../src/web/view-models.ts';
 
-const gregorian = new Intl.DateTimeFormat('ar', { dateStyle: 'long', calendar: 'gregory', timeZone: 'UTC' });
-const hijri = new Intl.DateTimeFormat('ar-SA-u-ca-islamic-umalqura', { dateStyle: 'long', timeZone: 'UTC' });
-const numbers = new Intl.NumberFormat('ar');
-
-/** `٢١ يوليو ٢٠١٥` and `٥ شوال ١٤٣٦ هـ` for an ISO date, or null. */
-export function formatDate(date: string | null): { gregorian: string; hijri: string } | null {
-  if (!date) return null;
-  const time = Date.parse(`${date}T12:00:00Z`);
-  if (Number.isNaN(time)) return null;
-  return { gregorian: gregorian.format(time), hijri: hijri.format(time) };
-}
-
-export const formatNumber = (value: number): string => numbers.format(value);
+// How numbers and dates are written, digit system included, is numbers.ts (a module of its own,
+// free of the view models, because messages.ts writes a number too).
+export { formatDate, formatNumber } from './numbers.ts';
 
 export interface SearchState {
   q: string;

@@ -1,6 +1,8 @@
+import { formatNumber } from './numbers.ts';
+
 /** The site's Arabic sentences that the server composes (notices, error pages), in one place. */
 export const MESSAGES = {
-  queryTruncated: (limit: number) => `اقتُطع الاستعلام إلى أول ${limit} حرفًا.`,
+  queryTruncated: (limit: number) => `اقتُطع الاستعلام إلى أول ${formatNumber(limit)} حرفًا.`,
   unknownFilters: (values: readonly string[]) => `تجاهلنا مرشحات غير معروفة: ${values.join('، ')}`,
   unknownWords: (words: readonly string[], searched: string) => `لا ترد في الأرشيف: ${words.join('، ')}. بحثنا بدونها عن: ${searched}`,
   notAllWords: (words: readonly string[]) => `لا يوجد مقال يضم كل الكلمات (${words.join('، ')})، فنعرض المقالات التي تضم أكثرها.`,

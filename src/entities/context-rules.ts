@@ -29,6 +29,9 @@ export const WEAK_ALIASES: readonly string[] = [
   'جنين',
   'صيدا',
   'الرباط',
+  // السليمانية is Iraq's Sulaymaniyah, and also neighbourhoods of Saudi cities and Istanbul's
+  // Süleymaniye mosque (docs/decisions.md#ambiguous-places).
+  'السليمانية',
   // Other things: القاعدة "the base/rule", النصرة "support", السلطنة any sultanate, الخليج a
   // football club, الخليل a family name, فاس "an axe".
   'الخليج',
@@ -71,6 +74,11 @@ export interface AliasRule {
   notBefore?: readonly string[];
   /** The alias is read only by stripping this one-letter proclitic (بحماس: "with enthusiasm"). */
   notWithProclitic?: string;
+  /**
+   * Right after a word with the article, the alias (without a proclitic of its own) is an
+   * adjective agreeing with it: المياه البيضاء "the white water", not al-Bayda.
+   */
+  notAfterDefinite?: boolean;
   /** In quotation marks the alias is a title and names this entity instead: لـ«الشرق الأوسط». */
   whenQuoted?: string;
 }
@@ -101,6 +109,13 @@ export const ALIAS_RULES: readonly AliasRule[] = [
   // للحج: "for the pilgrimage", not Lahij; لصالح: "in favour of", not Ali Abdullah Saleh.
   { aliases: ['لحج'], notWithProclitic: 'ل' },
   { aliases: ['صالح'], notWithProclitic: 'ل' },
+  // البيضاء is also "white": الأراضي البيضاء, كريات الدم البيضاء, روسيا البيضاء (Belarus), أياديه
+  // البيضاء "his generosity". As a place it follows a preposition, a noun in construct or و:
+  // بالبيضاء, محافظتي البيضاء, ومقرها البيضاء, تعز والبيضاء (docs/decisions.md#ambiguous-places).
+  { aliases: ['البيضاء'], notAfter: ['روسيا', 'يد', 'أياد', 'أيادي'], notAfterDefinite: true },
+  // الطائفة المنصورة "the victorious party" (of the hadith), الطائفة الإسماعيلية "the Ismailis".
+  { aliases: ['المنصورة'], notAfter: ['طائفة'] },
+  { aliases: ['الإسماعيلية'], notAfter: ['طائفة'] },
   // جوجل بلس: the share button under many articles, not news of Google.
   { aliases: ['جوجل'], notBefore: ['بلس'] },
 ];

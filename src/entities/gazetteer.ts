@@ -46,6 +46,7 @@ export interface AliasContext {
   notAfter: ReadonlySet<string>;
   notBefore: ReadonlySet<string>;
   notWithProclitic?: string;
+  notAfterDefinite: boolean;
 }
 
 export interface Gazetteer {
@@ -109,6 +110,7 @@ const contextOf = (rule: AliasRule): AliasContext => ({
   notAfter: cueStems(rule.notAfter ?? []),
   notBefore: cueStems(rule.notBefore ?? []),
   ...(rule.notWithProclitic === undefined ? {} : { notWithProclitic: rule.notWithProclitic }),
+  notAfterDefinite: rule.notAfterDefinite ?? false,
 });
 
 const aliasKey = (words: readonly WordReading[]): string => words.map((word) => `${word.definite ? 'ال' : ''}${word.base}`).join(' ');

@@ -96,9 +96,12 @@ function usedOtherwise(gaz: Gazetteer, alias: Alias, words: Words, at: number, e
   const context = alias.context;
   if (!context) return false;
   if (before.some((stem) => context.notAfter.has(stem)) || after.some((stem) => context.notBefore.has(stem))) return true;
-  // The prefix the reading stripped ends with the proclitic: بحماس, وبحماس.
   const norm = words.terms[at]!.norm;
-  return context.notWithProclitic !== undefined && norm.slice(0, norm.length - first.base.length).endsWith(context.notWithProclitic);
+  const prefix = norm.slice(0, norm.length - first.base.length);
+  // An adjective takes the article of its noun and nothing more: المياه البيضاء, not والبيضاء.
+  if (context.notAfterDefinite && prefix === 'ال' && joinedBefore && words.readings(at - 1).some((reading) => reading.definite)) return true;
+  // The prefix the reading stripped ends with the proclitic: بحماس, وبحماس.
+  return context.notWithProclitic !== undefined && prefix.endsWith(context.notWithProclitic);
 }
 
 interface Found {

@@ -47,8 +47,10 @@ function evidence(gaz: Gazetteer, matches: readonly AliasMatch[]): Map<string, n
 
 /**
  * The entity a match names: a firm alias names its entity; a shared alias (طرابلس: Libya's or
- * Lebanon's) the candidate whose country the article supports most; a weak alias its entity if
- * the article supports it. Undefined when the evidence is missing or tied.
+ * Lebanon's; البيضاء: Libya's or Yemen's) the candidate whose country the article supports most;
+ * a weak alias its entity if the article supports it. Undefined when the evidence is missing or
+ * tied: a name the article does not place is better untagged than filed under the wrong country
+ * (docs/decisions.md#ambiguous-places).
  */
 function resolve(gaz: Gazetteer, match: AliasMatch, votes: ReadonlyMap<string, number>): string | undefined {
   const { entityIds, weak } = match.alias;

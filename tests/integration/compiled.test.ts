@@ -40,8 +40,10 @@ describe('the compiled server', () => {
         '/assets/app.js',
         '/assets/favicon.svg',
         '/assets/htmx.js',
-        '/assets/naskh-400.woff2',
-        '/assets/naskh-700.woff2',
+        '/assets/naskh-arabic-400.woff2',
+        '/assets/naskh-arabic-700.woff2',
+        '/assets/naskh-latin-400.woff2',
+        '/assets/naskh-latin-700.woff2',
       ]);
       for (const path of assets) expect((await rawRequest(server.origin, path)).status, path).toBe(200);
     } finally {

@@ -231,6 +231,58 @@ describe('ambiguous names', () => {
     expect(ids('العاصمة الأردنية عمان')).toEqual(['JO', 'amman']);
   });
 
+  // Each sentence is made up; the readings were checked on the news corpus (docs/decisions.md#ambiguous-places).
+  const regionsOf = (...sections: string[]) => tagArticle(gaz, sections).sections[0]?.regions;
+
+  it('reads البيضاء in a Libyan article as the Libyan city', () => {
+    expect(regionsOf('اجتمعت الحكومة المؤقتة في البيضاء', 'وقال مسؤول ليبي إن الاجتماع تناول الكهرباء')).toEqual(['LY', 'bayda']);
+    expect(regionsOf('الأمن في مدينة البيضاء', 'قال رئيس الحكومة الليبية')).toEqual(['LY', 'bayda']);
+  });
+
+  it('reads البيضاء in a Yemeni article as the Yemeni city and province', () => {
+    expect(regionsOf('وصلت التعزيزات إلى مدينة البيضاء', 'وقالت مصادر يمنية إن المعارك مستمرة')).toEqual(['YE', 'al-bayda-yemen']);
+    expect(regionsOf('قتل مسلحون حوثيون في البيضاء', 'وغارات على صنعاء')).toEqual(['YE', 'al-bayda-yemen']);
+  });
+
+  it('leaves البيضاء untagged when the article does not say which one it is', () => {
+    expect(regionsOf('افتتح سوق جديد في مدينة البيضاء')).toEqual([]);
+    expect(regionsOf('افتتح سوق جديد في البيضاء')).toEqual([]);
+  });
+
+  it('does not read the adjective البيضاء "white" as a place, even in a Yemeni article', () => {
+    const yemeni = 'وقالت مصادر يمنية';
+    expect(regionsOf('رسوم على الأراضي البيضاء', yemeni)).toEqual([]);
+    expect(regionsOf('نقص في كريات الدم البيضاء', yemeni)).toEqual([]);
+    expect(regionsOf('شكره على أياديه البيضاء', yemeni)).toEqual([]);
+    expect(regionsOf('لقاء مع منتخب روسيا البيضاء', yemeni)).toEqual(['RU']);
+    expect(regionsOf('المعارك في تعز والبيضاء', yemeni)).toEqual(['YE', 'al-bayda-yemen', 'taiz']);
+  });
+
+  it('reads المنصورة as the Egyptian city or the district of Aden, and not in الطائفة المنصورة', () => {
+    expect(regionsOf('مساعدات لمديريات المنصورة والشيخ عثمان', 'ميناء عدن')).toEqual(['YE', 'aden', 'mansoura-aden']);
+    expect(regionsOf('جامعة المنصورة', 'الحكومة المصرية')).toEqual(['EG', 'mansoura']);
+    expect(regionsOf('حريق في بلدة المنصورة بالأحساء')).toEqual(['SA', 'ahsa']);
+    expect(regionsOf('إنهم الطائفة المنصورة', 'في مصر')).toEqual([]);
+  });
+
+  it('reads السليمانية as the Iraqi province only when the article names Iraq', () => {
+    expect(regionsOf('مدرسة في حي السليمانية بتبوك')).toEqual(['SA', 'tabuk']);
+    expect(regionsOf('تظاهر الأكراد في محافظة السليمانية', 'في شمال العراق')).toEqual(['IQ', 'sulaymaniyah']);
+  });
+
+  it('tells places of one name in two countries apart by the rest of the article', () => {
+    expect(regionsOf('مصنع للسيارات في مدينة القنيطرة', 'في المغرب')).toEqual(['MA', 'kenitra']);
+    expect(regionsOf('معارك في ريف القنيطرة', 'جنوب سوريا')).toEqual(['SY', 'quneitra']);
+    expect(regionsOf('استصلاح أراض في الصحراء الغربية', 'الحكومة المصرية')).toEqual(['EG', 'western-desert-egypt']);
+    expect(regionsOf('نزاع الصحراء الغربية', 'المملكة المغربية')).toEqual(['MA', 'western-sahara']);
+  });
+
+  it('reads Northern Ireland as part of the United Kingdom and the U.S. state of Georgia by its name', () => {
+    expect(ids('المدرب القادم من أيرلندا الشمالية')).toEqual(['GB']);
+    expect(ids('في أتلانتا بولاية جورجيا')).toEqual(['US', 'georgia-us']);
+    expect(ids('في العاصمة الجورجية تبليسي')).toEqual(['GE']);
+  });
+
   it('counts a weak alias when the article names the entity firmly', () => {
     expect(tagArticle(gaz, ['قال المالكي']).actors).toEqual([]);
     expect(tagArticle(gaz, ['قال المالكي', 'رئيس الوزراء السابق نوري المالكي']).sections[0]?.actors).toEqual(['nouri-al-maliki']);
@@ -251,6 +303,7 @@ describe('resolveQueryEntities', () => {
   it('offers every reading of an ambiguous name the query does not settle', () => {
     expect(resolveQueryEntities(gaz, 'طرابلس').map((entity) => entity.id)).toEqual(['tripoli', 'tripoli-lebanon']);
     expect(resolveQueryEntities(gaz, 'طرابلس ليبيا').map((entity) => entity.id)).toEqual(['tripoli', 'LY']);
+    expect(resolveQueryEntities(gaz, 'البيضاء').map((entity) => entity.id)).toEqual(['al-bayda-yemen', 'bayda']);
   });
 });
 

@@ -52,19 +52,39 @@ function filterFacetList(event) {
 }
 document.addEventListener('input', filterFacetList);
 
+/** The Clipboard API, or else the copy command: the API exists only over HTTPS and on localhost. */
+async function writeToClipboard(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const put = (event) => {
+      event.clipboardData?.setData('text/plain', text);
+      event.preventDefault();
+    };
+    document.addEventListener('copy', put);
+    try {
+      return document.execCommand('copy');
+    } finally {
+      document.removeEventListener('copy', put);
+    }
+  }
+}
+
+// Copying a section's link stays where the reader is: the default action, following the anchor,
+// would scroll to the section and add a history entry (it ran while the clipboard was awaited).
+// A click with a modifier key keeps its usual meaning (a new tab or window).
 async function copyLink(event) {
   const link = event.target instanceof Element ? event.target.closest('[data-copy-link]') : null;
-  if (!link) return;
+  if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
   const url = new URL(link.getAttribute('href'), location.href).href;
-  try {
-    await navigator.clipboard.writeText(url);
-    event.preventDefault();
-    history.replaceState(null, '', url);
-    link.setAttribute('data-copied', '');
-    setTimeout(() => link.removeAttribute('data-copied'), 2000);
-  } catch {
-    // Without clipboard access the link still navigates to the anchor, which puts it in the address bar.
-  }
+  const copied = await writeToClipboard(url);
+  // Without any clipboard the link goes to the address bar, still without scrolling or a new entry.
+  if (!copied) history.replaceState(history.state, '', url);
+  const mark = copied ? 'data-copied' : 'data-copy-failed';
+  link.setAttribute(mark, '');
+  setTimeout(() => link.removeAttribute(mark), copied ? 2000 : 6000);
 }
 document.addEventListener('click', copyLink);
 

@@ -1,5 +1,6 @@
 import { raw } from 'hono/html';
 import type { ArticleView, AssetUrls, EntityNames, SimilarView } from '../src/web/view-models.ts';
+import { CiteThis } from './desk-tools.tsx';
 import { formatDate, formatNumber, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
 import { SimilarArticles } from './similar-articles.tsx';
@@ -40,6 +41,7 @@ export function ArticlePage({ assets, article, q, names, similar = [] }: { asset
                 رابط المقطع
               </a>
             </div>
+            <CiteThis citation={section.citation} id={`cite-s-${section.n}`} />
             {section.paragraphs.map((html, i) => (
               <p id={`p-${section.firstParagraph + i}`}>{raw(html)}</p>
             ))}

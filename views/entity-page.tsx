@@ -1,5 +1,6 @@
 import type { AssetUrls, EntityNames, EntityView } from '../src/web/view-models.ts';
 import { countNoun, formatDate, formatNumber, NOUNS, searchUrl } from './format.ts';
+import { FeedLink } from './desk-tools.tsx';
 import { Layout } from './layout.tsx';
 
 const filterState = (entity: { id: string; type: 'region' | 'actor' }) =>
@@ -7,8 +8,9 @@ const filterState = (entity: { id: string; type: 'region' | 'actor' }) =>
 
 export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entity: EntityView; names: EntityNames }) {
   const own = filterState(entity);
+  const feed = `/entities/${encodeURIComponent(entity.id)}/feed`;
   return (
-    <Layout title={`${entity.name_ar} — أرشيف الأخبار`} assets={assets}>
+    <Layout title={`${entity.name_ar} — أرشيف الأخبار`} assets={assets} feed={{ href: feed, title: `${entity.name_ar} — أرشيف الأخبار` }}>
       <article class="entity">
         <nav class="breadcrumbs" aria-label="مسار التصفح">
           <a href="/">البحث</a>
@@ -25,6 +27,9 @@ export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entit
         ) : null}
         <p class="archive-size">
           يذكره <strong>{formatNumber(entity.sections)}</strong> {countNoun(entity.sections, NOUNS.section)} في الأرشيف. <a href={searchUrl({ q: '', ...own })}>تصفح كل المقاطع</a>
+        </p>
+        <p class="result-tools">
+          <FeedLink href={feed} />
         </p>
         <div class="overview-grid">
           <LatestMentions entity={entity} />

@@ -15,8 +15,26 @@ export interface SearchState {
   page?: number;
 }
 
-/** The URL of a search state: the one place that writes the query parameters. */
+/** The URL of a search state. */
 export function searchUrl(state: SearchState): string {
+  const query = searchQuery(state);
+  return query === '' ? '/search' : `/search?${query}`;
+}
+
+/** The Atom feed of a search: its newest articles, whatever order the page lists them in. */
+export function feedUrl(state: SearchState): string {
+  const query = searchQuery({ ...state, sort: undefined, page: 1 });
+  return query === '' ? '/feed' : `/feed?${query}`;
+}
+
+/** A search's articles as a file, in the order the page lists them. */
+export function exportUrl(state: SearchState, format: 'csv' | 'ndjson'): string {
+  const query = searchQuery({ ...state, page: 1 });
+  return `/api/export?format=${format}${query === '' ? '' : `&${query}`}`;
+}
+
+/** The query string of a search state: the one place that writes the search parameters. */
+function searchQuery(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim() !== '') params.set('q', state.q);
   for (const region of state.regions) params.append('region', region);
@@ -26,8 +44,7 @@ export function searchUrl(state: SearchState): string {
   if (state.to) params.set('to', state.to);
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page && state.page > 1) params.set('page', String(state.page));
-  const query = params.toString();
-  return query === '' ? '/search' : `/search?${query}`;
+  return params.toString();
 }
 
 export const toggle = (values: readonly string[], value: string): string[] => (values.includes(value) ? values.filter((v) => v !== value) : [...values, value]);

@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import type { EntityNames, FacetName, HitView, ResultsView } from '../src/web/view-models.ts';
 import { DateFilter, SortChoice } from './date-filter.tsx';
+import { CiteThis, ResultTools } from './desk-tools.tsx';
 import { FacetList, facetValueName } from './facet-list.tsx';
 import { countNoun, formatDate, formatNumber, NOUNS, searchUrl, selectedIn, toggled, type SearchState } from './format.ts';
 import { FilterInputs } from './search-form.tsx';
@@ -15,7 +16,7 @@ function alternate<T>(first: readonly T[], second: readonly T[]): T[] {
   return out;
 }
 
-function stateOf(result: ResultsView): SearchState {
+export function stateOf(result: ResultsView): SearchState {
   const { region, actor, source } = result.filters;
   return { q: result.query, regions: region, actors: actor, sources: source, ...result.range, sort: result.sort, page: result.page };
 }
@@ -36,6 +37,7 @@ export function Results({ result, names }: { result: ResultsView; names: EntityN
       <section class="results" aria-labelledby="results-summary">
         <ResultsSummary result={result} names={names} />
         <ActiveFilters result={result} state={state} names={names} />
+        {result.nothingSearchable ? null : <ResultTools state={state} total={result.total} exportRows={result.exportRows} />}
         {result.hits.length > 0 ? (
           <ol class="hits" start={(result.page - 1) * result.pageSize + 1}>
             {result.hits.map((hit) => (
@@ -139,6 +141,7 @@ function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: S
         ) : null}
       </p>
       <p class="snippet">{raw(hit.snippet)}</p>
+      <CiteThis citation={hit.citation} id={`cite-${hit.id}`} />
       {hit.otherSections.length > 0 ? (
         <details class="other-sections">
           <summary>

@@ -10,8 +10,6 @@ export interface DateRange {
   to: string | null;
 }
 
-export const NO_RANGE: DateRange = { from: null, to: null };
-
 /** True for a real calendar date written YYYY-MM-DD (years 1000–9999): `2015-02-30` is not one. */
 export function isIsoDate(value: string): boolean {
   if (!/^[1-9]\d{3}-\d{2}-\d{2}$/u.test(value)) return false;
@@ -28,6 +26,3 @@ export function rangeDays(range: DateRange): { from: number | null; to: number |
 export function shiftDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
-
-/** The ISO date of a day number. */
-export const dateOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);

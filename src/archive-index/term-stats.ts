@@ -36,3 +36,12 @@ function countOnce(df: Map<string, number>, fields: readonly string[]): void {
     }
   }
 }
+
+/** Adds the statistics of other sections (another shard's) to `stats`: counts over disjoint sections add up. */
+export function addTermStats(stats: TermStats, other: TermStats): void {
+  stats.articles += other.articles;
+  stats.documents += other.documents;
+  stats.totalLength += other.totalLength;
+  for (const [term, count] of other.df) stats.df.set(term, (stats.df.get(term) ?? 0) + count);
+  for (const [term, count] of other.plainDf) stats.plainDf.set(term, (stats.plainDf.get(term) ?? 0) + count);
+}

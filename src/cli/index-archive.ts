@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { inputBytes } from '../articles/read.ts';
 import { readConfig, type Config } from '../config.ts';
-import { createRetryingEngineClient } from '../engine/client.ts';
 import { describeEngineError, isEngineFailure } from '../engine/errors.ts';
-import { connectEngine, indexWriterLockName } from '../engine/connect.ts';
+import { connectEngine, indexTarget, indexWriterLockName } from '../engine/connect.ts';
 import type { EngineHandle } from '../engine/embedded.ts';
 import { diskProblem, watchFaults, type FaultWatch } from '../engine/fault-watch.ts';
 import { isLockHolder, tryHostLock, waitForHostLock, type HostLock, type LockHolder } from '../engine/host-lock.ts';
@@ -74,7 +73,7 @@ const DISK_CHECK_MS = 2000;
  * the embedded engine stops with the reason instead of waiting on them (it is safe to stop at any point).
  */
 function stopOnFullDisk(config: Config, engine: EngineHandle, lock: HostLock): FaultWatch | null {
-  if (config.meiliUrl !== null) return null;
+  if (config.meiliUrl !== null || config.network !== null) return null;
   return watchFaults([() => diskProblem(config.engineHome)], DISK_CHECK_MS, (problem) => {
     console.error(`\nfailed: ${problem}`);
     void Promise.all([engine.stop(), lock.release()]).finally(() => process.exit(1));
@@ -91,7 +90,7 @@ await runCli(async () => {
   const diskWatch = stopOnFullDisk(config, engine, lock);
   let retries = 0;
   try {
-    const client = createRetryingEngineClient(engine.url, engine.masterKey, {
+    const target = indexTarget(config, engine, {
       onRetry: ({ method, path, reason, attempt, attempts, delayMs }) => {
         retries++;
         console.error(`engine: ${method} ${path} ${reason}; try ${attempt + 1} of ${attempts} in ${delayMs} ms`);
@@ -101,7 +100,7 @@ await runCli(async () => {
     const progress = createProgress('indexing', 'bytes');
     const summary = await indexArticles({
       ...args,
-      client,
+      ...target,
       index: config.index,
       gazetteer: loadGazetteer(),
       settings: loadEngineSettings(),
@@ -115,7 +114,7 @@ await runCli(async () => {
     progress.done();
     printSummary(summary, retries);
     // A full disk shows in the engine's answers in other words (a payload "malformed" when its copy was cut short).
-    const fullDisk = summary.failures.length > 0 && config.meiliUrl === null ? await diskProblem(config.engineHome) : null;
+    const fullDisk = summary.failures.length > 0 && config.meiliUrl === null && config.network === null ? await diskProblem(config.engineHome) : null;
     if (fullDisk !== null) console.error(`failed: ${fullDisk}`);
     return summary.problems.length > 0 || summary.failures.length > 0 ? 1 : 0;
   } catch (error) {

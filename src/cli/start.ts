@@ -2,10 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { extname } from 'node:path';
 import { readConfig, type Config } from '../config.ts';
 import { createEngineClient } from '../engine/client.ts';
-import { connectEngine } from '../engine/connect.ts';
-import { isHealthy, isPortFree, type EngineHandle } from '../engine/embedded.ts';
+import { connectEngine, describeEngines, engineAnswers } from '../engine/connect.ts';
+import { isPortFree, type EngineHandle } from '../engine/embedded.ts';
 import { isEngineUnreachable } from '../engine/errors.ts';
 import { diskProblem, failedTaskProblem, watchFaults } from '../engine/fault-watch.ts';
+import { prepareNetwork } from '../engine/network-setup.ts';
 import { ensureReadKey } from '../engine/read-key.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/index.ts';
 import { serveApp, whenEngineAnswers } from '../web/server.ts';
@@ -39,11 +40,17 @@ class StartAborted extends Error {
 function siteStarter(config: Config, running: Running, gazetteer: Gazetteer): () => Promise<Site | null> {
   const { engine } = running;
   const adminClient = createEngineClient(engine.url, engine.masterKey, 60_000);
-  // The site's key cannot read tasks: the server watches the engine with the master key and tells /healthz.
-  const watchClient = createEngineClient(engine.url, engine.masterKey);
-  const faults = watchFaults([...(config.meiliUrl === null ? [() => diskProblem(config.engineHome)] : []), () => failedTaskProblem(watchClient, config.index)], FAULT_CHECK_MS, (problem) =>
-    console.error(`engine: ${problem}`),
-  );
+  // The site's key cannot read tasks: the server watches the engine (each node) with the master key and tells /healthz.
+  const watched = config.network ?? [{ name: null, url: engine.url, masterKey: engine.masterKey }];
+  const taskChecks = watched.map(({ name, url, masterKey }) => {
+    const watchClient = createEngineClient(url, masterKey);
+    return async () => {
+      const problem = await failedTaskProblem(watchClient, config.index);
+      return problem === null || name === null ? problem : `node ${name}: ${problem}`;
+    };
+  });
+  const embeddedDisk = config.meiliUrl === null && config.network === null ? [() => diskProblem(config.engineHome)] : [];
+  const faults = watchFaults([...embeddedDisk, ...taskChecks], FAULT_CHECK_MS, (problem) => console.error(`engine: ${problem}`));
   return async () => {
     // The archive shipped in data/ is brought up to date at every start; unchanged articles cost nothing.
     // The index command does it in a process of its own, so what it reads never stays in the server's memory.
@@ -52,8 +59,9 @@ function siteStarter(config: Config, running: Running, gazetteer: Gazetteer): ()
     else if (indexed >= 2) throw new StartAborted(indexed);
     else if (indexed !== 0) console.log(`Indexing ${config.dataDir} ended with problems (see above); the site serves what the index holds.`);
     try {
-      const apiKey = config.meiliSearchKey ?? (await ensureReadKey(adminClient, config.index));
-      return await createSite({ engineUrl: engine.url, apiKey, index: config.index, gazetteer, engineFault: faults.current });
+      const shards = config.network ? await prepareNetwork(config.network, config.index) : undefined;
+      const apiKey = shards ? '' : (config.meiliSearchKey ?? (await ensureReadKey(adminClient, config.index)));
+      return await createSite({ engineUrl: engine.url, apiKey, shards, index: config.index, gazetteer, engineFault: faults.current, publicUrl: config.publicUrl });
     } catch (error) {
       if (isEngineUnreachable(error)) return null;
       throw error;
@@ -86,7 +94,7 @@ await runCli(async () => {
     return 2;
   }
   const engine = await connectEngine(config, (line) => console.log(line));
-  console.log(engine.owned ? `Started Meilisearch at ${engine.url} (data in ${config.engineHome}/)` : `Using Meilisearch at ${engine.url}`);
+  console.log(engine.owned ? `Started Meilisearch at ${engine.url} (data in ${config.engineHome}/)` : `Using ${describeEngines(config, engine)}`);
   const running: Running = { engine, indexing: null, site: null, server: null, stopping: false };
   const stop = stopper(running);
   process.on('SIGINT', () => void stop('SIGINT', 0));
@@ -94,7 +102,7 @@ await runCli(async () => {
   const gazetteer = loadGazetteer();
   const bringUp = siteStarter(config, running, gazetteer);
   try {
-    running.site = (await isHealthy(engine.url, 3000)) ? await bringUp() : null;
+    running.site = (await engineAnswers(config, engine, 3000)) ? await bringUp() : null;
   } catch (error) {
     // A configuration error, or the index command was interrupted: nothing to serve from this start.
     await engine.stop();
@@ -103,7 +111,7 @@ await runCli(async () => {
   }
   if (running.stopping) return 0;
   serve(config, running, gazetteer, stop);
-  if (!running.site) awaitEngine(engine, running, bringUp);
+  if (!running.site) awaitEngine(config, running, bringUp);
   return 0;
 });
 
@@ -114,7 +122,7 @@ function serve(config: Config, running: Running, gazetteer: Gazetteer, stop: (wh
   running.server = serveApp({
     port: config.port,
     host: config.host,
-    app: () => (running.site ?? (standby ??= createStandbySite({ engineUrl: running.engine.url, gazetteer }))).app,
+    app: () => (running.site ?? (standby ??= createStandbySite({ engineUrl: running.engine.url, gazetteer, publicUrl: config.publicUrl }))).app,
     onListening: (url) => console.log(`Archive search ready: ${url}`),
     onError: (error) => {
       console.error(`error: cannot serve on ${config.host}:${config.port}: ${error.message}`);
@@ -123,16 +131,19 @@ function serve(config: Config, running: Running, gazetteer: Gazetteer, stop: (wh
   });
 }
 
-function awaitEngine(engine: EngineHandle, running: Running, bringUp: () => Promise<Site | null>): void {
-  console.log(`Meilisearch at ${engine.url} does not answer: pages say so (503) until it does.`);
+function awaitEngine(config: Config, running: Running, bringUp: () => Promise<Site | null>): void {
+  const { engine } = running;
+  const engines = describeEngines(config, engine);
+  // A network is set up on all its nodes: the site waits until every one answers (later, one away gives partial results).
+  console.log(config.network ? `Not every node of ${engines} answers: pages say so (503) until they do.` : `${engines} does not answer: pages say so (503) until it does.`);
   whenEngineAnswers({
-    healthy: () => isHealthy(engine.url, 2000),
+    healthy: () => engineAnswers(config, engine, 2000),
     bringUp: async () => {
       running.site = await bringUp().catch((error: unknown) => {
         console.error(`Could not bring the site up yet: ${(error as Error).message}`);
         return null;
       });
-      if (running.site) console.log(`Meilisearch at ${engine.url} answers: searching is available.`);
+      if (running.site) console.log(`${engines} answers: searching is available.`);
       return running.site !== null;
     },
     stopped: () => running.stopping,

@@ -40,6 +40,8 @@ export interface EngineHits<T> {
   hits: T[];
   total: number;
   facets: Record<string, Record<string, number>>;
+  /** Nodes of a sharded archive that did not answer: hits, total and facets leave out their part. */
+  missing?: string[];
 }
 
 /** An engine request as sent: a POST of `body` to `path`, holding `searches` searches (the benchmark replays them). */
@@ -47,19 +49,21 @@ export interface EngineRequest {
   path: string;
   body: object;
   searches: number;
+  /** The node it was sent to, in a sharded archive. */
+  node?: string;
 }
 
 /**
  * Whether the site can answer: the engine is down, in trouble (a full disk, a task it failed), or up
  * with an index that cannot serve the product's searches; with the reason.
  */
-export type EngineHealth = { ok: true } | { ok: false; engine: 'down' } | { ok: false; engine: 'fault'; reason: string } | { ok: false; index: string };
+export type EngineHealth = { ok: true; missing?: string[] } | { ok: false; engine: 'down' } | { ok: false; engine: 'fault'; reason: string } | { ok: false; index: string };
 
 /**
  * One search that needs every filter and sort the site uses: an index swapped in without its
  * settings answers it with an error, where the engine's own /health still says "available".
  */
-const SERVING_PROBE = {
+export const SERVING_PROBE = {
   q: '',
   filter: [...FACET_NAMES.map((facet) => `${FACET_ATTRIBUTE[facet]} = "-"`), 'articleId = "-"', 'n = 1'].join(' OR '),
   sort: ['day:desc', 'n:asc'],
@@ -69,7 +73,7 @@ const SERVING_PROBE = {
 
 /** What the site and the tools may ask of the engine: reads only, all bounded by the client's timeout. */
 export interface ArchiveReader {
-  /** Searches of the index: the plain ones in one round trip, each union in one of its own, all at once. */
+  /** Searches of the index: the plain ones in one round trip, each union in one of its own, all at once (a sharded archive: see network-reader.ts). */
   search<T>(asks: readonly EngineAsk[]): Promise<EngineHits<T>[]>;
   /** Documents by id, in the order of `ids` (missing ones left out). */
   fetch<T extends { id: string }>(ids: readonly string[], fields: readonly string[]): Promise<T[]>;

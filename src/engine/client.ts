@@ -48,6 +48,14 @@ export function engineTask(enqueued: EnqueuedTaskPromise): EngineTask {
   };
 }
 
+/** One write made of several (one per engine of a sharded archive): accepted and done when all of them are. */
+export function allTasks(tasks: readonly EngineTask[]): EngineTask {
+  return {
+    accepted: () => Promise.all(tasks.map((task) => task.accepted())).then(() => undefined),
+    done: () => Promise.all(tasks.map((task) => task.done())).then(() => undefined),
+  };
+}
+
 /**
  * The client's own bound on waiting for a task hands one abort signal to every poll and leaves a
  * listener on it each time (meilisearch-js 0.62: a "MaxListenersExceededWarning" after 11 polls),

@@ -25,6 +25,17 @@ export const isEngineFailure = (error: unknown): boolean => error instanceof Mei
 /** The engine was not reached at all (as opposed to answering with an error). */
 export const isEngineUnreachable = (error: unknown): boolean => error instanceof EngineDownError || (error instanceof MeilisearchRequestError && !(error.cause instanceof MeilisearchApiError));
 
+/** Errors of a connection that could not be made or was cut: the request was not answered, and may go elsewhere. */
+const CONNECTION_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** The engine could not be connected to (as opposed to one that is slow to answer: a timeout is not this). */
+export function couldNotConnect(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (CONNECTION_FAILURES.has((cause as NodeJS.ErrnoException).code ?? '')) return true;
+  }
+  return false;
+}
+
 /** The engine's error answer, also when the client wrapped it (it wraps whatever a custom HTTP client throws). */
 export function engineAnswer(error: unknown): MeilisearchApiError | null {
   if (error instanceof MeilisearchApiError) return error;

@@ -1,5 +1,7 @@
 import type { Index } from 'meilisearch';
 import {
+  addSection,
+  emptyTermStats,
   FINGERPRINT_FIELDS,
   nextIndexName,
   ownedIndexNames,
@@ -8,7 +10,7 @@ import {
   type FingerprintSection,
   type SectionDocument,
   type SectionField,
-  type StatsSection,
+  type TermStats,
 } from '../archive-index/index.ts';
 import { engineTask, ensureIndex, isIndexNotFound, settle, settlePending, type EngineClient, type EngineTask } from './client.ts';
 import { settingsHold, type EngineSettings } from './settings.ts';
@@ -18,8 +20,8 @@ export interface SectionIndex {
   readonly uid: string;
   /** What an incremental run compares with the articles it reads. */
   fingerprintPages(): AsyncGenerator<FingerprintSection[]>;
-  /** What term statistics are counted from. */
-  statsPages(): AsyncGenerator<StatsSection[]>;
+  /** Term statistics counted over the sections, per engine holding them (each engine stores those of its own). */
+  countTermStats(): Promise<Map<string, TermStats>>;
   /** Sections replace those with the same id. */
   addSections(sections: SectionDocument[]): EngineTask;
   deleteSections(ids: string[]): EngineTask;
@@ -34,14 +36,20 @@ export interface SectionIndex {
 const FINGERPRINT_PAGE = 10_000;
 const STATS_PAGE = 5_000;
 
-/** The index of sections `uid`, created when missing, with `settings` applied when it does not hold them yet. */
-export async function openSectionIndex(client: EngineClient, uid: string, settings: EngineSettings): Promise<SectionIndex> {
+/** Names the one engine of an archive that is not sharded, where statistics are kept per engine. */
+export const SINGLE_ENGINE = 'engine';
+
+/**
+ * The index of sections `uid` on one engine (named `engine`), created when missing, with `settings`
+ * applied when it does not hold them yet.
+ */
+export async function openSectionIndex(client: EngineClient, uid: string, settings: EngineSettings, engine = SINGLE_ENGINE): Promise<SectionIndex> {
   const index = await ensureIndex<SectionDocument>(client, uid);
   if (!settingsHold(settings, await index.getSettings())) await settle(index.updateSettings(settings));
   return {
     uid,
     fingerprintPages: () => pages(index, FINGERPRINT_FIELDS, FINGERPRINT_PAGE),
-    statsPages: () => pages(index, STATS_FIELDS, STATS_PAGE),
+    countTermStats: async () => new Map([[engine, await countTermStats(index)]]),
     addSections: (sections) => engineTask(index.addDocuments(sections, { primaryKey: 'id' })),
     deleteSections: (ids) => engineTask(index.deleteDocuments(ids)),
     countSections: async () => (await index.getStats()).numberOfDocuments,
@@ -57,6 +65,12 @@ async function* pages<F extends SectionField>(index: Index<SectionDocument>, fie
     yield page.results;
     if (page.results.length < limit) return;
   }
+}
+
+async function countTermStats(index: Index<SectionDocument>): Promise<TermStats> {
+  const stats = emptyTermStats();
+  for await (const page of pages(index, STATS_FIELDS, STATS_PAGE)) for (const section of page) addSection(stats, section);
+  return stats;
 }
 
 /** Article ids per filter: a filter of thousands of ids is slow for the engine to parse. */

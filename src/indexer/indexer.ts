@@ -1,10 +1,10 @@
 import type { Article, ReadProblem, ReadResult } from '../articles/article.ts';
-import { addSection, emptyTermStats, nextIndexName, type TermStats } from '../archive-index/index.ts';
+import { addSection, nextIndexName, type SectionDocument } from '../archive-index/index.ts';
 import { readArticles } from '../articles/read.ts';
+import { singleEngineStore, statsOf, type ArchiveStore, type StatsByEngine } from '../engine/archive-store.ts';
 import type { EngineClient } from '../engine/client.ts';
-import { dropNextIndexes, openSectionIndex, settleArchiveTasks, type SectionIndex } from '../engine/index-store.ts';
+import type { SectionIndex } from '../engine/index-store.ts';
 import type { EngineSettings } from '../engine/settings.ts';
-import { markTermStatsStale, saveTermStats, termStatsCurrent } from '../engine/term-stats-store.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { addIndexedSections, createChangePlanner, type ChangePlanner, type Departures, type IndexedArticle, type KeptArticles } from './change-planner.ts';
 import { fileExists, readableRoots, storedOrigin } from './origins.ts';
@@ -13,8 +13,10 @@ import { sectionDocuments } from './section-documents.ts';
 import { createSectionWriter, type SectionWriter } from './section-writer.ts';
 import { createTaskPipeline, type TaskPipeline } from './task-pipeline.ts';
 
-export interface IndexOptions {
-  client: EngineClient;
+/** One engine (its client), or the engines of a sharded archive (see src/engine/archive-store.ts). */
+export type IndexTarget = { client: EngineClient; store?: never } | { store: ArchiveStore; client?: never };
+
+export type IndexOptions = IndexTarget & {
   index: string;
   paths: string[];
   /** Articles from elsewhere than files (evaluation, benchmarks); `paths` then only scope deletions. */
@@ -31,7 +33,7 @@ export interface IndexOptions {
   onPhase?: (phase: string) => void;
   /** Documents per engine request. */
   batchSize?: number;
-}
+};
 
 export interface IndexProgress {
   bytesRead: number;
@@ -65,11 +67,12 @@ type ReadCounts = Pick<IndexSummary, 'articles' | 'changed' | 'unchanged' | 'sec
 /** What the reading of the articles works with. */
 interface Run {
   options: IndexOptions;
+  store: ArchiveStore;
   planner: ChangePlanner;
   writer: SectionWriter;
   pipeline: TaskPipeline;
-  /** Counted on the way in when the index starts empty; null when it is recounted at the end. */
-  streamedStats: TermStats | null;
+  /** Counted on the way in (per engine) when the index starts empty; null when it is recounted at the end. */
+  streamedStats: StatsByEngine | null;
   counts: ReadCounts;
 }
 
@@ -82,18 +85,19 @@ const DEFAULT_BATCH_SIZE = 2000;
  */
 export async function indexArticles(options: IndexOptions): Promise<IndexSummary> {
   const started = Date.now();
-  const { client, index: live, rebuild = false } = options;
+  const { index: live, rebuild = false } = options;
+  const store = options.store ?? singleEngineStore(options.client);
   const target = rebuild ? nextIndexName(live) : live;
   // A killed run leaves tasks that the engine still carries out: the index is read once they are done.
-  await settleArchiveTasks(client, live);
+  await store.settleTasks(live);
   // What an interrupted rebuild left is never swapped in: it is dropped, and a rebuild starts afresh.
   // Only one index run writes an archive index at a time (see src/engine/index-lock.ts), so no
   // rebuild is filling it now.
-  await dropNextIndexes(client, live);
-  const liveSections = await openSectionIndex(client, live, options.settings);
-  const sections = rebuild ? await openSectionIndex(client, target, options.settings) : liveSections;
+  await store.dropNext(live);
+  const liveSections = await store.openSections(live, options.settings);
+  const sections = rebuild ? await store.openSections(target, options.settings) : liveSections;
   const indexed = await readIndexedArticles(liveSections);
-  const statsWereCurrent = !rebuild && (await termStatsCurrent(client, target));
+  const statsWereCurrent = !rebuild && (await store.statsCurrent(target));
 
   const pipeline = createTaskPipeline();
   const writer = createSectionWriter({
@@ -101,17 +105,18 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
     pipeline,
     batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
     // A rebuild's statistics are new with its index; the live ones must say they no longer hold.
-    beforeFirstChange: rebuild ? async () => {} : () => markStatsStale(client, target, pipeline),
+    beforeFirstChange: rebuild ? async () => {} : () => markStatsStale(store, target, pipeline),
   });
   const scope = { roots: await readableRoots(options.paths), fileExists };
   const planner = createChangePlanner(rebuild ? new Map() : indexed, options.analysisVersion, scope);
   const run: Run = {
     options,
+    store,
     planner,
     writer,
     pipeline,
     // A fresh index gets its statistics counted on the way in; an updated one is recounted at the end.
-    streamedStats: rebuild || indexed.size === 0 ? emptyTermStats() : null,
+    streamedStats: rebuild || indexed.size === 0 ? new Map() : null,
     counts: { articles: 0, changed: 0, unchanged: 0, sections: 0, problems: [] },
   };
   await readAndSend(run);
@@ -119,7 +124,7 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   const departures = rebuild ? planner.dropped(indexed) : planner.departures();
   // An engine that refused a payload takes nothing more: what was read is not sent, nothing is deleted.
   if (!pipeline.broken) {
-    if (rebuild) await carryOver(liveSections, writer, run.streamedStats, departures.kept);
+    if (rebuild) await carryOver(liveSections, writer, streamedCounter(run), departures.kept);
     else writer.remove(departures.sectionIds);
     await writer.flush();
   }
@@ -127,7 +132,7 @@ export async function indexArticles(options: IndexOptions): Promise<IndexSummary
   const failures = [...pipeline.failures];
   if (failures.length === 0 && (rebuild || writer.changedSections || !statsWereCurrent)) {
     options.onPhase?.(run.streamedStats ? 'saving the term statistics' : 'counting the term statistics over the index');
-    await saveTermStats(client, target, run.streamedStats ?? (await countTermStats(sections)));
+    await store.saveStats(target, run.streamedStats ?? (await sections.countTermStats()));
   }
   if (rebuild && failures.length === 0) options.onPhase?.('checking the rebuilt index and swapping it in');
   const swapped = rebuild && (await finishRebuild(run, sections, departures, indexed.size, failures));
@@ -151,21 +156,22 @@ async function drainWithPhase(pipeline: TaskPipeline, onPhase: IndexOptions['onP
 
 /** Swaps the rebuilt index in when nothing failed and its guards hold; true once it is live. */
 async function finishRebuild(run: Run, next: SectionIndex, dropped: Departures, liveArticles: number, failures: string[]): Promise<boolean> {
-  const { client, index: live, settings, force = false } = run.options;
+  const { index: live, settings, force = false } = run.options;
+  const { store } = run;
   // Behind a refused payload the engine takes no task either: the next run drops what is left.
   if (run.pipeline.broken) return false;
   if (failures.length > 0) {
-    await dropNextIndexes(client, live);
+    await store.dropNext(live);
     return false;
   }
-  const refusal = await swapInRebuild({ client, live, next, settings, sectionsSent: run.writer.sectionsSent, dropped, liveArticles, force });
+  const refusal = await swapInRebuild({ store, live, next, settings, sectionsSent: run.writer.sectionsSent, dropped, liveArticles, force });
   if (refusal !== null) failures.push(refusal);
   return refusal === null;
 }
 
 /** Acknowledged by the engine before any section changes; done by it even if this run dies. */
-async function markStatsStale(client: EngineClient, index: string, pipeline: TaskPipeline): Promise<void> {
-  const marked = markTermStatsStale(client, index);
+async function markStatsStale(store: ArchiveStore, index: string, pipeline: TaskPipeline): Promise<void> {
+  const marked = store.markStatsStale(index);
   await marked.accepted();
   pipeline.follow(marked, 'marking the term statistics stale');
 }
@@ -208,7 +214,8 @@ async function sendArticle(run: Run, article: Article): Promise<void> {
   }
   counts.changed++;
   const documents = sectionDocuments(located, run.options.gazetteer, run.options.analysisVersion);
-  if (run.streamedStats) for (const document of documents) addSection(run.streamedStats, document);
+  const count = streamedCounter(run);
+  if (count) for (const document of documents) count(document);
   await run.writer.write(documents, change.staleSectionIds);
 }
 
@@ -219,8 +226,8 @@ async function readIndexedArticles(sections: SectionIndex): Promise<Map<string, 
   return articles;
 }
 
-async function countTermStats(sections: SectionIndex): Promise<TermStats> {
-  const stats = emptyTermStats();
-  for await (const page of sections.statsPages()) for (const section of page) addSection(stats, section);
-  return stats;
+/** Counts a section sent into the statistics of the engine that holds it, when they are counted on the way in. */
+function streamedCounter({ streamedStats, store }: Run): ((section: SectionDocument) => void) | null {
+  if (!streamedStats) return null;
+  return (section) => addSection(statsOf(streamedStats, store.engineOf(section.articleId)), section);
 }

@@ -1,6 +1,6 @@
-import { addSection, type TermStats } from '../archive-index/index.ts';
-import type { EngineClient } from '../engine/client.ts';
-import { dropNextIndexes, swapInNextIndex, type SectionIndex } from '../engine/index-store.ts';
+import type { SectionDocument } from '../archive-index/index.ts';
+import type { ArchiveStore } from '../engine/archive-store.ts';
+import type { SectionIndex } from '../engine/index-store.ts';
 import type { EngineSettings } from '../engine/settings.ts';
 import type { Departures, KeptArticles } from './change-planner.ts';
 import type { SectionWriter } from './section-writer.ts';
@@ -12,15 +12,15 @@ export const MAX_DROPPED_SHARE = 0.5;
  * Copies into the fresh index the sections of live articles whose file was not read whole, so a
  * rebuild deletes no more from such a file than an incremental run does.
  */
-export async function carryOver(live: SectionIndex, writer: SectionWriter, stats: TermStats | null, kept: readonly KeptArticles[]): Promise<void> {
+export async function carryOver(live: SectionIndex, writer: SectionWriter, count: ((section: SectionDocument) => void) | null, kept: readonly KeptArticles[]): Promise<void> {
   for await (const page of live.articleSections(kept.flatMap((entry) => entry.articleIds))) {
-    if (stats) for (const section of page) addSection(stats, section);
+    if (count) for (const section of page) count(section);
     await writer.write(page, []);
   }
 }
 
 export interface SwapGuards {
-  client: EngineClient;
+  store: ArchiveStore;
   live: string;
   next: SectionIndex;
   settings: EngineSettings;
@@ -38,7 +38,7 @@ export interface SwapGuards {
  * unasked. Returns why it was not swapped in, or null once it was.
  */
 export async function swapInRebuild(guards: SwapGuards): Promise<string | null> {
-  const { client, live, next, dropped, liveArticles } = guards;
+  const { store, live, next, dropped, liveArticles } = guards;
   const held = await next.countSections();
   let refusal: string | null = null;
   if (held !== guards.sectionsSent) refusal = `the rebuilt index holds ${held} sections where ${guards.sectionsSent} were sent`;
@@ -46,7 +46,7 @@ export async function swapInRebuild(guards: SwapGuards): Promise<string | null> 
   else if (!guards.force && dropped.articles > MAX_DROPPED_SHARE * liveArticles) {
     refusal = `the swap would drop ${dropped.articles} of the ${liveArticles} articles of the live index (not in the inputs); run again with --force to drop them`;
   }
-  if (refusal === null) await swapInNextIndex(client, live);
-  await dropNextIndexes(client, live);
+  if (refusal === null) await store.swapInNext(live);
+  await store.dropNext(live);
   return refusal === null ? null : `${refusal}; it was not swapped in`;
 }

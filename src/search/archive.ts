@@ -29,6 +29,8 @@ export interface Overview {
 }
 
 const TOP_ENTITIES = 12;
+/** Ties in counts go by id: the engine's order of equal counts is its own (and differs between the nodes of a sharded archive). */
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const RELATED_ENTITIES = 16;
 const NEWEST_FIRST = ['day:desc', 'n:asc'];
 const facetAttributes = ENTITY_FACETS.map((facet) => FACET_ATTRIBUTE[facet]);
@@ -69,7 +71,7 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
         latest: response?.hits ?? [],
         related: counts
           .filter((other) => other.id !== id)
-          .sort((a, b) => b.count - a.count)
+          .sort((a, b) => b.count - a.count || byId(a.id, b.id))
           .slice(0, RELATED_ENTITIES),
       };
     },
@@ -81,7 +83,7 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
       ]);
       const top = (facet: EntityFacet): [string, number][] =>
         Object.entries(counts?.facets[FACET_ATTRIBUTE[facet]] ?? {})
-          .sort((a, b) => b[1] - a[1])
+          .sort((a, b) => b[1] - a[1] || byId(a[0], b[0]))
           .slice(0, TOP_ENTITIES);
       const { articles, documents } = stats();
       return {

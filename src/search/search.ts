@@ -4,7 +4,6 @@ import {
   FACET_NAMES,
   MAX_PAGE_SIZE,
   MAX_QUERY_LENGTH,
-  NO_RANGE,
   type DateRange,
   type EntityFacet,
   type FacetName,
@@ -19,6 +18,7 @@ import type { EntityCatalog } from '../entities/catalog.ts';
 import { matchWords, snippetWindow, type MatchSpec, type SnippetWindow, type Span } from './matching.ts';
 import { isQuestionSearch, planAsks, planSearch, readAnswers, searchesOf, type PlanAnswers, type SearchPlan } from './plan.ts';
 import { pageArticles, type OtherSection, type PageArticle } from './page-articles.ts';
+import { noticingMissing } from './partial-results.ts';
 import { analyzedQuery, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
 import { rarestTerms } from './rerank.ts';
 import { withSpellings } from './spellings.ts';
@@ -50,7 +50,9 @@ export type SearchNotice =
   /** No article holds every word: articles holding most of them are shown. */
   | { code: 'not-all-words'; words: string[] }
   /** A word naming an entity was searched in all these spellings. */
-  | { code: 'spellings'; word: string; spellings: string[] };
+  | { code: 'spellings'; word: string; spellings: string[] }
+  /** Nodes of a sharded archive did not answer: the hits, total and counts leave out what they hold. */
+  | { code: 'partial-results'; missing: string[] };
 
 export interface SearchHit {
   id: string;
@@ -109,12 +111,13 @@ export interface SearchDependencies {
 
 type Candidate = HitSection & KeywordRankSection & RerankSection;
 
-export function createSearch({ reader, entities, stats }: SearchDependencies) {
-  const ask = async (plan: SearchPlan) => {
-    const asks = planAsks(plan);
-    return { answers: readAnswers(plan, await reader.search<Candidate>(asks)), searches: searchesOf(asks) };
-  };
+export function createSearch({ reader: archiveReader, entities, stats }: SearchDependencies) {
   return async function search(request: SearchRequest): Promise<SearchResult> {
+    const { reader, missing } = noticingMissing(archiveReader);
+    const ask = async (plan: SearchPlan) => {
+      const asks = planAsks(plan);
+      return { answers: readAnswers(plan, await reader.search<Candidate>(asks)), searches: searchesOf(asks) };
+    };
     const termStats = stats();
     const { result, parsed: typed } = readRequest(request, entities, termStats);
     if (result.nothingSearchable) return result;
@@ -149,12 +152,13 @@ export function createSearch({ reader, entities, stats }: SearchDependencies) {
     // Entities searched as tags are marked where the tagger finds them, in each text on its own.
     const specFor = (text: string): MatchSpec => (recognizedIds.length === 0 ? forms : { ...forms, spans: entities.mentionSpans(text, recognizedIds) });
     result.hits = page.articles.map((article) => toHit(article, specFor));
+    if (missing.size > 0) result.notices.push({ code: 'partial-results', missing: [...missing].sort() });
     return result;
   };
 }
 
 /** The request read and checked: the parsed query, and a result with nothing found yet. */
-function readRequest(request: SearchRequest, entities: EntityCatalog, termStats: TermStats): { result: SearchResult; parsed: ParsedQuery } {
+export function readRequest(request: SearchRequest, entities: EntityCatalog, termStats: TermStats): { result: SearchResult; parsed: ParsedQuery } {
   const notices: SearchNotice[] = [];
   let q = request.q.replace(/[\p{Cc}\p{Cf}]/gu, ' ');
   if (q.length > MAX_QUERY_LENGTH) {
@@ -180,7 +184,7 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
     hits: [],
     facets: emptyFacets(() => ({})),
     filters,
-    range: { ...NO_RANGE, from: request.from ?? null, to: request.to ?? null },
+    range: { from: request.from ?? null, to: request.to ?? null },
     sort: request.sort ?? 'relevance',
     analyzed: hasSearchTerms(parsed) ? analyzedQuery(parsed) : '',
     recognized,
@@ -196,7 +200,7 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
  * Words the archive never uses are left out, with a notice, when something else remains to search:
  * one misspelt word must not empty the results (a word being typed is not judged yet).
  */
-function withoutUnknownWords(parsed: ParsedQuery, stats: TermStats, result: SearchResult): ParsedQuery {
+export function withoutUnknownWords(parsed: ParsedQuery, stats: TermStats, result: SearchResult): ParsedQuery {
   if (stats.documents === 0 || isQuestionSearch(parsed)) return parsed;
   const typing = parsed.prefix ? parsed.words.at(-1) : undefined;
   const unknown = parsed.words.filter((word) => word !== typing && (stats.df.get(word.term) ?? 0) === 0);

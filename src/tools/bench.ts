@@ -12,6 +12,7 @@ import { freePort, startEngine } from '../engine/embedded.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { createSearchService } from '../search/service.ts';
 import { BENCH_QUERIES, queryString, type BenchQuery } from './bench-queries.ts';
+import { deskCosts } from './bench-desk.ts';
 import { collect, rssMb, runNode, startServer, stopChild } from './processes.ts';
 import { readNdjsonRecords } from './qa-set.ts';
 import { pushDocuments } from '../engine/index-store.ts';
@@ -120,6 +121,11 @@ await runCli(async () => {
       await search({ q: params.get('q') ?? '', regions: params.getAll('region'), actors: params.getAll('actor'), page: 1, limit: 10 });
       traced.push({ query, requests: current });
     }
+    const desk = await deskCosts(service, BENCH_QUERIES, async (run) => {
+      current = [];
+      await run();
+      return current.length;
+    });
     // Fan-out: the searches one query costs the engine (a multi-search counts each search it holds).
     const fanOut: Record<string, number> = {};
     for (const { query, requests } of traced)
@@ -179,6 +185,7 @@ await runCli(async () => {
       },
       fan_out: fanOut,
       engine_requests_per_search: Math.round(requestsPerSearch * 100) / 100,
+      engine_requests_page_feed_export: desk,
       server_rss_mb_after_load: serverRss,
     };
     console.log(
@@ -191,6 +198,7 @@ await runCli(async () => {
       }
     }
     console.log(`fan-out: ${JSON.stringify(fanOut)}; server RSS after load ${serverRss} MB`);
+    console.log(`engine requests of the results page, the feed and the whole export, by kind: ${JSON.stringify(desk)}`);
     console.log(JSON.stringify(figures));
     return 0;
   } finally {

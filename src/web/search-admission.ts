@@ -12,7 +12,7 @@ export const MAX_EXPENSIVE_SEARCHES = 4;
 /** Expensive searches waiting for a turn; one more is answered 503 with Retry-After. */
 export const MAX_EXPENSIVE_WAITING = 16;
 
-/** Too many expensive searches at once: answered 503 with Retry-After, like an engine that is away. */
+/** Too many expensive searches (or exports) at once: answered 503 with Retry-After, like an engine that is away. */
 export class SearchesBusyError extends Error {
   override name = 'SearchesBusyError';
 }
@@ -23,8 +23,13 @@ export function isExpensiveSearch(q: string): boolean {
   return isQuestionSearch(parsed) || parsed.either.length > 0;
 }
 
-/** A semaphore for the expensive searches of one app: `running` at once, `waiting` in line, the rest refused. */
-export function searchAdmission(running = MAX_EXPENSIVE_SEARCHES, waiting = MAX_EXPENSIVE_WAITING): MiddlewareHandler {
+/** A semaphore: `running` holders at once, `waiting` in line, the rest refused with `busy`. */
+export interface Slots {
+  /** Resolves with the function that gives the slot back (once, however often it is called). */
+  take(): Promise<() => void>;
+}
+
+export function slots(running: number, waiting: number, busy: string): Slots {
   let inFlight = 0;
   const line: (() => void)[] = [];
   const release = () => {
@@ -32,11 +37,26 @@ export function searchAdmission(running = MAX_EXPENSIVE_SEARCHES, waiting = MAX_
     if (next) next();
     else inFlight--;
   };
+  return {
+    async take() {
+      if (inFlight < running) inFlight++;
+      else if (line.length < waiting) await new Promise<void>((resolve) => line.push(resolve));
+      else throw new SearchesBusyError(busy);
+      let held = true;
+      return () => {
+        if (held) release();
+        held = false;
+      };
+    },
+  };
+}
+
+/** The expensive searches of one app go through its slots; the others pass. */
+export function searchAdmission(running = MAX_EXPENSIVE_SEARCHES, waiting = MAX_EXPENSIVE_WAITING): MiddlewareHandler {
+  const expensive = slots(running, waiting, 'too many searches at once');
   return async (c, next) => {
     if (!isExpensiveSearch(c.req.query('q') ?? '')) return next();
-    if (inFlight < running) inFlight++;
-    else if (line.length < waiting) await new Promise<void>((resolve) => line.push(resolve));
-    else throw new SearchesBusyError('too many searches at once');
+    const release = await expensive.take();
     try {
       await next();
     } finally {

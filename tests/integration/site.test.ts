@@ -54,7 +54,21 @@ describe('searching the seed', () => {
     const result = await api('q=حفتر&limit=2');
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['query', 'total', 'page', 'pageSize', 'hits', 'facets']));
     expect(result).toMatchObject({ query: 'حفتر', total: 1, page: 1, pageSize: 2 });
-    expect(Object.keys(result.hits[0] ?? {}).sort()).toEqual(['actors', 'articleId', 'date', 'heading', 'id', 'otherSections', 'regions', 'snippet', 'source', 'sourceName', 'title', 'url']);
+    expect(Object.keys(result.hits[0] ?? {}).sort()).toEqual([
+      'actors',
+      'articleId',
+      'citation',
+      'date',
+      'heading',
+      'id',
+      'otherSections',
+      'regions',
+      'snippet',
+      'source',
+      'sourceName',
+      'title',
+      'url',
+    ]);
     expect(Object.keys(result.facets).sort()).toEqual(['actor', 'region', 'source']);
     expect(result).toMatchObject({ filters: { region: [], actor: [], source: [] }, from: null, to: null, sort: 'relevance' });
   });

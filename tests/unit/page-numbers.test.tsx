@@ -6,6 +6,7 @@ import { ArticlePage } from '../../views/article-page.tsx';
 import { DIGIT_SYSTEM, formatDate } from '../../views/numbers.ts';
 import { Results } from '../../views/results.tsx';
 import { SearchForm } from '../../views/search-form.tsx';
+import { citationOf } from '../../src/web/citation.ts';
 
 // Every number a page writes is in the one digit system the site chose (views/format.ts).
 const zero = new Intl.NumberFormat(`en-u-nu-${DIGIT_SYSTEM}`).format(0).codePointAt(0) ?? 0;
@@ -77,7 +78,14 @@ describe('the digits of the pages', () => {
       url: null,
       regions: [],
       actors: [],
-      sections: [12, 13].map((n) => ({ n, heading: null, firstParagraph: n, paragraphs: ['نص'], matches: 0 })),
+      sections: [12, 13].map((n) => ({
+        n,
+        heading: null,
+        firstParagraph: n,
+        paragraphs: ['نص'],
+        matches: 0,
+        citation: citationOf({ articleId: 'a', n, title: 'عنوان', heading: null, date: '2015-07-21' }, null, { base: '', today: '2015-07-21' }),
+      })),
     };
     const html = String(<ArticlePage assets={{ url: (name) => `/assets/${name}` }} article={article} q="" names={() => undefined} />);
     expect(foreignDigits(html)).toEqual([]);

@@ -71,7 +71,23 @@ describe('search parameters', () => {
 
 describe('configuration', () => {
   it('defaults to the embedded engine on port 3000', () => {
-    expect(readConfig({})).toEqual({ port: 3000, host: '127.0.0.1', meiliUrl: null, meiliMasterKey: null, meiliSearchKey: null, index: 'sections', engineHome: '.meili', dataDir: 'data' });
+    expect(readConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      meiliUrl: null,
+      meiliMasterKey: null,
+      meiliSearchKey: null,
+      network: null,
+      index: 'sections',
+      engineHome: '.meili',
+      dataDir: 'data',
+      publicUrl: null,
+    });
+  });
+
+  it('reads PUBLIC_URL as an http(s) address without its trailing slash', () => {
+    expect(readConfig({ PUBLIC_URL: 'https://archive.example.org/' }).publicUrl).toBe('https://archive.example.org');
+    expect(readConfig({ PUBLIC_URL: ' http://Example.org:8080/news/ ' }).publicUrl).toBe('http://example.org:8080/news');
   });
 
   it.each([
@@ -80,6 +96,10 @@ describe('configuration', () => {
     [{ MEILI_URL: 'engine:7700', MEILI_MASTER_KEY: 'a-long-enough-master-key' }, /http\(s\) URL/u],
     [{ PORT: 'eighty' }, /PORT/u],
     [{ MEILI_INDEX: 'bad name' }, /MEILI_INDEX/u],
+    [{ PUBLIC_URL: 'archive.example.org' }, /PUBLIC_URL/u],
+    [{ PUBLIC_URL: 'javascript:alert(1)' }, /PUBLIC_URL/u],
+    [{ PUBLIC_URL: 'https://archive.example.org/?a=1' }, /PUBLIC_URL/u],
+    [{ PUBLIC_URL: 'https://user:pw@archive.example.org' }, /PUBLIC_URL/u],
   ])('rejects %j with a clear message', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

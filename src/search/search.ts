@@ -49,7 +49,6 @@ export type SearchNotice =
   | { code: 'unknown-words'; words: string[]; searched: string }
   /** No article holds every word: articles holding most of them are shown. */
   | { code: 'not-all-words'; words: string[] }
-  /** A word naming an entity was searched in all these spellings. */
   | { code: 'spellings'; word: string; spellings: string[] }
   /** Nodes of a sharded archive did not answer: the hits, total and counts leave out what they hold. */
   | { code: 'partial-results'; missing: string[] };
@@ -172,8 +171,7 @@ export function readRequest(request: SearchRequest, entities: EntityCatalog, ter
   const recognized = entities.latinMentions(q);
   const textQuery = recognized.reduce((text, mention) => text.replace(mention.surface, ' '), q);
   const typed = parseQuery(textQuery, (term) => termStats.df.get(term) ?? 0, request.typing ?? false);
-  // Keyword searches only: a question is ranked on its free words.
-  const { parsed, searched } = isQuestionSearch(typed) ? { parsed: typed, searched: [] } : withSpellings(typed, entities.spellings(textQuery), termStats);
+  const { parsed, searched } = withSpellings(typed, entities.spellings(textQuery), termStats);
   for (const { word, spellings } of searched) notices.push({ code: 'spellings', word, spellings });
   const result: SearchResult = {
     // Echoed capped too: a 10 KB query is not sent back into every link of the page.

@@ -1,5 +1,6 @@
 import type { TermStats } from '../archive-index/index.ts';
 import type { NamedSpelling } from '../entities/catalog.ts';
+import { isQuestionSearch } from './plan.ts';
 import { type Alternative, MAX_BRANCHES, type ParsedQuery, parseQuery, type QueryTerm } from './query-syntax.ts';
 
 /** A word of the query searched in all its spellings. */
@@ -12,9 +13,10 @@ export interface SearchedSpellings {
  * A query whose words name an entity, with each such word searched as `OR` over its spellings
  * that the archive uses (the typed one always): نتنياهو and نتانياهو then find the same articles.
  * A word being typed, and a word whose spellings would take the query past MAX_BRANCHES engine
- * searches, are left as typed (docs/decisions.md#name-variants).
+ * searches, are left as typed; so is a question, ranked on its free words (docs/decisions.md#name-variants).
  */
 export function withSpellings(parsed: ParsedQuery, named: readonly NamedSpelling[], stats: TermStats): { parsed: ParsedQuery; searched: SearchedSpellings[] } {
+  if (isQuestionSearch(parsed)) return { parsed, searched: [] };
   const typing = parsed.prefix ? parsed.words.at(-1) : undefined;
   const evidence = (stem: string) => stats.df.get(stem) ?? 0;
   let words = parsed.words;

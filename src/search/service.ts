@@ -11,6 +11,8 @@ import type { MatchSpec } from './matching.ts';
 import { matchForms, parseQuery } from './query-syntax.ts';
 import { createListing } from './listing.ts';
 import { createSearch } from './search.ts';
+import { createSimilar } from './similar.ts';
+import { withSpellings } from './spellings.ts';
 
 export interface SearchServiceOptions {
   engineUrl: string;
@@ -42,10 +44,15 @@ export async function createSearchService(options: SearchServiceOptions) {
     ...createArchive({ reader, stats: stats.current }),
     /** An entity's dossier: its coverage, its latest stories and who is named with it. */
     entity: createDossier({ reader, stats: stats.current }),
+    /** The articles most like one whose sections were read (one engine request). */
+    similar: createSimilar({ reader, stats: stats.current }),
     entities,
     stats,
     /** The words of a query as the article page marks them: read as the search read them. */
-    matchSpecFor: (q: string): MatchSpec => matchForms(parseQuery(q.slice(0, MAX_QUERY_LENGTH), evidence)),
+    matchSpecFor: (q: string): MatchSpec => {
+      const text = q.slice(0, MAX_QUERY_LENGTH);
+      return matchForms(withSpellings(parseQuery(text, evidence), entities.spellings(text), stats.current()).parsed);
+    },
     healthy: () => reader.healthy(),
     stop: stats.stop,
   };

@@ -1,6 +1,7 @@
 import { articleUrl, EXPORT_MAX_ROWS, lastPage, PARAGRAPH_BREAK, shiftDate, type ArticleSection, type DateRange, type EntityFacet, type FacetName, type SortOrder } from '../archive-index/index.ts';
 import type { EntityName } from '../entities/catalog.ts';
 import type { Overview } from '../search/archive.ts';
+import type { SimilarArticles } from '../search/similar.ts';
 import { matchWords, type MatchSpec } from '../search/matching.ts';
 import { coverageView, type CoverageView } from './coverage-view.ts';
 import type { SearchNotice, SearchResult } from '../search/search.ts';
@@ -72,6 +73,8 @@ export interface ResultsView {
   analyzed: string;
   recognized: { id: string; facet: EntityFacet; surface: string }[];
   notices: string[];
+  /** Words naming an entity, each searched in all these spellings. */
+  spellings: { word: string; spellings: string[] }[];
   nothingSearchable: boolean;
   suggestion: string | null;
 }
@@ -94,6 +97,14 @@ export interface ArticleView {
   sections: { n: number; heading: string | null; firstParagraph: number; paragraphs: string[]; matches: number; citation: Citation }[];
 }
 
+/** An article like the one shown: a link to it, its title, source and date. */
+export interface SimilarView {
+  url: string;
+  title: string;
+  date: string | null;
+  sourceName: SourceName | null;
+}
+
 export function noticeText(notice: SearchNotice): string {
   switch (notice.code) {
     case 'query-truncated':
@@ -104,6 +115,8 @@ export function noticeText(notice: SearchNotice): string {
       return MESSAGES.unknownWords(notice.words, notice.searched);
     case 'not-all-words':
       return MESSAGES.notAllWords(notice.words);
+    case 'spellings':
+      return MESSAGES.spellings(notice.word, notice.spellings);
     case 'partial-results':
       return MESSAGES.partialResults;
   }
@@ -157,6 +170,7 @@ export function resultsView(result: SearchResult, sources: SourceCatalog, newest
     analyzed: result.analyzed,
     recognized: result.recognized,
     notices: result.notices.map(noticeText),
+    spellings: result.notices.flatMap((notice) => (notice.code === 'spellings' ? [{ word: notice.word, spellings: notice.spellings }] : [])),
     nothingSearchable: result.nothingSearchable,
     suggestion: result.suggestion,
   };
@@ -188,6 +202,15 @@ export function articleView(sections: readonly ArticleSection[], spec: MatchSpec
       };
     }),
   };
+}
+
+export function similarView(similar: SimilarArticles, sources: SourceCatalog): SimilarView[] {
+  return similar.articles.map((article) => ({
+    url: articleUrl(article.articleId),
+    title: article.title,
+    date: article.date,
+    sourceName: article.source ? sources.name(article.source) : null,
+  }));
 }
 
 /** An article's source link only when it is http(s): a `javascript:` or `data:` URL from an archive file must not become a link. */

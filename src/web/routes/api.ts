@@ -73,5 +73,6 @@ function apiShape(result: ResultsView) {
     recognized: result.recognized,
     notices: result.notices,
     coverage: result.coverage,
+    spellings: result.spellings,
   };
 }

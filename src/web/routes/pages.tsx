@@ -12,7 +12,7 @@ import type { SourceCatalog } from '../../sources/source-catalog.ts';
 import { citationContext, type SiteAddress } from '../site-address.ts';
 import type { SiteService } from '../site-service.ts';
 import { entityView } from '../dossier-view.ts';
-import { articleView, resultsView } from '../view-models.ts';
+import { articleView, resultsView, similarView } from '../view-models.ts';
 
 /** The HTML pages: home, results (whole or as the htmx fragment), article, entity, and the static assets. */
 export function pageRoutes(service: SiteService, assets: Assets, sources: SourceCatalog, address: SiteAddress): Hono<AppEnv> {
@@ -43,7 +43,8 @@ export function pageRoutes(service: SiteService, assets: Assets, sources: Source
     if (!sections) return messagePage(c, assets, MESSAGES.articleNotFound, 404);
     const q = c.req.query('q') ?? '';
     const article = articleView(sections, service.matchSpecFor(q), sources, citationContext(c, address));
-    return page(c, <ArticlePage assets={assets} article={article} q={q.slice(0, MAX_QUERY_LENGTH)} names={names} />);
+    const similar = similarView(await service.similar(sections), sources);
+    return page(c, <ArticlePage assets={assets} article={article} q={q.slice(0, MAX_QUERY_LENGTH)} names={names} similar={similar} />);
   });
 
   routes.get('/entities/:id', async (c) => {

@@ -17,6 +17,11 @@ export interface Config {
   index: string;
   engineHome: string;
   dataDir: string;
+  /**
+   * The site's public address (`https://archive.example.org`), for the absolute links of feeds,
+   * exports and citations; null: the request's own origin, which its Host header sets.
+   */
+  publicUrl: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,6 +40,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const index = env.MEILI_INDEX?.trim() || 'sections';
   if (!/^[A-Za-z0-9_-]{1,100}$/u.test(index)) throw new ConfigError(`MEILI_INDEX may hold only letters, digits, - and _, not "${index}"`);
   return {
+    publicUrl: publicUrlOf(env.PUBLIC_URL),
     port,
     host: env.HOST?.trim() || '127.0.0.1',
     meiliUrl: meiliUrl === null ? null : checkEngineUrl('MEILI_URL', meiliUrl),
@@ -45,4 +51,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     engineHome: env.MEILI_HOME?.trim() || '.meili',
     dataDir: env.DATA_DIR?.trim() || 'data',
   };
+}
+
+/** An http(s) address with no query, fragment or credentials; the trailing slash dropped. */
+function publicUrlOf(value: string | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return null;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) address such as https://archive.example.org, not "${trimmed}"`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
+    throw new ConfigError(`PUBLIC_URL must be an http(s) address without query, fragment or credentials, not "${trimmed}"`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/u, '');
 }

@@ -1,9 +1,11 @@
 import { raw } from 'hono/html';
-import type { ArticleView, AssetUrls, EntityNames } from '../src/web/view-models.ts';
+import type { ArticleView, AssetUrls, EntityNames, SimilarView } from '../src/web/view-models.ts';
+import { CiteThis } from './desk-tools.tsx';
 import { formatDate, formatNumber, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
+import { SimilarArticles } from './similar-articles.tsx';
 
-export function ArticlePage({ assets, article, q, names }: { assets: AssetUrls; article: ArticleView; q: string; names: EntityNames }) {
+export function ArticlePage({ assets, article, q, names, similar = [] }: { assets: AssetUrls; article: ArticleView; q: string; names: EntityNames; similar?: readonly SimilarView[] }) {
   const back = searchUrl({ q, regions: [], actors: [] });
   return (
     <Layout title={`${article.title} — أرشيف الأخبار`} assets={assets}>
@@ -39,11 +41,13 @@ export function ArticlePage({ assets, article, q, names }: { assets: AssetUrls; 
                 رابط المقطع
               </a>
             </div>
+            <CiteThis citation={section.citation} id={`cite-s-${section.n}`} />
             {section.paragraphs.map((html, i) => (
               <p id={`p-${section.firstParagraph + i}`}>{raw(html)}</p>
             ))}
           </section>
         ))}
+        <SimilarArticles items={similar} />
       </article>
     </Layout>
   );

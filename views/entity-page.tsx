@@ -1,14 +1,18 @@
-import type { AssetUrls, EntityNames, EntityView } from '../src/web/view-models.ts';
+import type { AssetUrls, EntityNames, EntityView, StoryArticleView } from '../src/web/view-models.ts';
+import { CoverageChart } from './coverage-chart.tsx';
 import { countNoun, formatDate, formatNumber, NOUNS, searchUrl } from './format.ts';
+import { FeedLink } from './desk-tools.tsx';
 import { Layout } from './layout.tsx';
 
 const filterState = (entity: { id: string; type: 'region' | 'actor' }) =>
   entity.type === 'region' ? { regions: [entity.id], actors: [] as string[] } : { regions: [] as string[], actors: [entity.id] };
 
+/** An entity's dossier: how often and when the archive mentions it, its latest stories, and who is named with it. */
 export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entity: EntityView; names: EntityNames }) {
   const own = filterState(entity);
+  const feed = `/entities/${encodeURIComponent(entity.id)}/feed`;
   return (
-    <Layout title={`${entity.name_ar} — أرشيف الأخبار`} assets={assets}>
+    <Layout title={`${entity.name_ar} — أرشيف الأخبار`} assets={assets} feed={{ href: feed, title: `${entity.name_ar} — أرشيف الأخبار` }}>
       <article class="entity">
         <nav class="breadcrumbs" aria-label="مسار التصفح">
           <a href="/">البحث</a>
@@ -24,10 +28,14 @@ export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entit
           </p>
         ) : null}
         <p class="archive-size">
-          يذكره <strong>{formatNumber(entity.sections)}</strong> {countNoun(entity.sections, NOUNS.section)} في الأرشيف. <a href={searchUrl({ q: '', ...own })}>تصفح كل المقاطع</a>
+          يذكره <strong>{formatNumber(entity.articles)}</strong> {countNoun(entity.articles, NOUNS.article)} في الأرشيف. <a href={searchUrl({ q: '', ...own })}>تصفح كل المقالات</a>
         </p>
+        <p class="result-tools">
+          <FeedLink href={feed} />
+        </p>
+        {entity.coverage ? <CoverageChart coverage={entity.coverage} linkTo={({ from, to }) => searchUrl({ q: '', ...own, from, to })} /> : null}
         <div class="overview-grid">
-          <LatestMentions entity={entity} />
+          <LatestStories entity={entity} />
           <MentionedWith entity={entity} names={names} />
         </div>
       </article>
@@ -35,48 +43,60 @@ export function EntityPage({ assets, entity, names }: { assets: AssetUrls; entit
   );
 }
 
-function LatestMentions({ entity }: { entity: EntityView }) {
+function ArticleMeta({ article }: { article: StoryArticleView }) {
+  const date = formatDate(article.date);
   return (
-    <section>
-      <h2>أحدث ما ذُكر فيه</h2>
-      <ul class="latest">
-        {entity.latest.map((item) => {
-          const date = formatDate(item.date);
-          return (
-            <li>
-              <a href={item.url}>{item.title}</a>
-              {item.heading ? <span class="hit-heading"> — {item.heading}</span> : null}
-              {date ? (
-                <span class="meta">
-                  <time datetime={item.date ?? undefined}>{date.gregorian}</time>
-                </span>
-              ) : null}
-            </li>
-          );
-        })}
+    <span class="meta">
+      {date ? <time datetime={article.date ?? undefined}>{date.gregorian}</time> : null}
+      {article.sourceName ? <bdi class="source">{article.sourceName.name_ar}</bdi> : null}
+    </span>
+  );
+}
+
+function LatestStories({ entity }: { entity: EntityView }) {
+  return (
+    <section aria-labelledby="latest-stories">
+      <h2 id="latest-stories">أحدث القصص</h2>
+      <p class="section-note">مقال واحد لكل قصة: المقالات التي تتقارب عناوينها ونُشرت في يومين متقاربين تُعدّ قصة واحدة، وتُذكر مصادرها الأخرى معها.</p>
+      <ul class="latest stories">
+        {entity.stories.map(({ lead, others }) => (
+          <li>
+            <a href={lead.url}>{lead.title}</a>
+            {lead.heading ? <span class="hit-heading"> — {lead.heading}</span> : null}
+            <ArticleMeta article={lead} />
+            {others.length > 0 ? (
+              <p class="also-told">
+                ورُويت أيضًا في:{' '}
+                {others.map((other, i) => (
+                  <>
+                    {i > 0 ? '، ' : ''}
+                    <a href={other.url} title={other.title}>
+                      <bdi>{other.sourceName?.name_ar ?? other.title}</bdi>
+                    </a>
+                  </>
+                ))}
+              </p>
+            ) : null}
+          </li>
+        ))}
       </ul>
     </section>
   );
 }
 
 function MentionedWith({ entity, names }: { entity: EntityView; names: EntityNames }) {
-  const own = filterState(entity);
   return (
-    <section>
-      <h2>يُذكر معه كثيرًا</h2>
+    <section aria-labelledby="mentioned-with">
+      <h2 id="mentioned-with">يُذكر معه كثيرًا</h2>
+      <p class="section-note">عدد المقالات التي تذكرهما معًا في مقطع واحد؛ كل رابط يفتح بحثًا عنهما معًا.</p>
       <ul class="tags">
-        {entity.related.map((other) => {
-          const pair = { regions: [...own.regions], actors: [...own.actors] };
-          if (other.type === 'region') pair.regions.push(other.id);
-          else pair.actors.push(other.id);
-          return (
-            <li>
-              <a class={`chip chip-${other.type}`} href={searchUrl({ q: '', ...pair })}>
-                {names(other.id)?.name_ar ?? other.id} <span class="count">{formatNumber(other.count)}</span>
-              </a>
-            </li>
-          );
-        })}
+        {entity.related.map((other) => (
+          <li>
+            <a class={`chip chip-${other.type}`} href={searchUrl({ q: '', regions: [], actors: [], with: [entity.id, other.id] })}>
+              {names(other.id)?.name_ar ?? other.id} <span class="count">{formatNumber(other.count)}</span>
+            </a>
+          </li>
+        ))}
       </ul>
     </section>
   );

@@ -9,6 +9,8 @@ export interface SearchState {
   regions: readonly string[];
   actors: readonly string[];
   sources?: readonly string[];
+  /** Entities every result mentions too. */
+  with?: readonly string[];
   from?: string | null;
   to?: string | null;
   sort?: SortOrder;
@@ -17,25 +19,43 @@ export interface SearchState {
   more?: FacetName | null;
 }
 
-/** The URL of a search state: the one place that writes the query parameters. */
+/** The URL of a search state. */
 export function searchUrl(state: SearchState): string {
+  const query = searchQuery(state);
+  return query === '' ? '/search' : `/search?${query}`;
+}
+
+/** The Atom feed of a search: its newest articles, whatever order the page lists them in. */
+export function feedUrl(state: SearchState): string {
+  const query = searchQuery({ ...state, sort: undefined, page: 1 });
+  return query === '' ? '/feed' : `/feed?${query}`;
+}
+
+/** A search's articles as a file, in the order the page lists them. */
+export function exportUrl(state: SearchState, format: 'csv' | 'ndjson'): string {
+  const query = searchQuery({ ...state, page: 1 });
+  return `/api/export?format=${format}${query === '' ? '' : `&${query}`}`;
+}
+
+/** The query string of a search state: the one place that writes the search parameters. */
+function searchQuery(state: SearchState): string {
   const params = new URLSearchParams();
   if (state.q.trim() !== '') params.set('q', state.q);
   for (const region of state.regions) params.append('region', region);
   for (const actor of state.actors) params.append('actor', actor);
   for (const source of state.sources ?? []) params.append('source', source);
+  for (const id of state.with ?? []) params.append('with', id);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page && state.page > 1) params.set('page', String(state.page));
   if (state.more) params.set('more', state.more);
-  const query = params.toString();
-  return query === '' ? '/search' : `/search?${query}`;
+  return params.toString();
 }
 
 /** Where a facet list's "more" asks for the rest of its options: the same search, and the facet. */
 export function facetOptionsUrl(state: SearchState, facet: FacetName): string {
-  const params = new URLSearchParams(searchUrl({ ...state, page: 1, more: null }).split('?')[1] ?? '');
+  const params = new URLSearchParams(searchQuery({ ...state, page: 1, more: null }));
   params.set('facet', facet);
   return `/search/facet-options?${params.toString()}`;
 }

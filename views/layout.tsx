@@ -10,6 +10,8 @@ export interface LayoutProps {
   children?: Child;
   /** Text for robots and link previews. */
   description?: string;
+  /** The page's Atom feed, for feed readers to discover. */
+  feed?: { href: string; title: string };
 }
 
 const HTMX_CONFIG = JSON.stringify({
@@ -27,7 +29,7 @@ const HTMX_CONFIG = JSON.stringify({
  */
 const plainTitle = (title: string): string => title.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/gu, ' ');
 
-export function Layout({ title, assets, children, description }: LayoutProps) {
+export function Layout({ title, assets, children, description, feed }: LayoutProps) {
   const nonce = useContext(NonceContext) || undefined;
   return (
     <html lang="ar" dir="rtl">
@@ -40,6 +42,7 @@ export function Layout({ title, assets, children, description }: LayoutProps) {
         <meta name="htmx-config" content={HTMX_CONFIG} />
         <link rel="icon" href={assets.url('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.url('app.css')} />
+        {feed ? <link rel="alternate" type="application/atom+xml" title={plainTitle(feed.title)} href={feed.href} /> : null}
         <script src={assets.url('htmx.js')} nonce={nonce} defer></script>
         {/* A module: deferred, strict, and its names stay out of the page's globals. */}
         <script type="module" src={assets.url('app.js')} nonce={nonce}></script>

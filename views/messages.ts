@@ -6,6 +6,7 @@ export const MESSAGES = {
   unknownFilters: (values: readonly string[]) => `تجاهلنا مرشحات غير معروفة: ${values.join('، ')}`,
   unknownWords: (words: readonly string[], searched: string) => `لا ترد في الأرشيف: ${words.join('، ')}. بحثنا بدونها عن: ${searched}`,
   notAllWords: (words: readonly string[]) => `لا يوجد مقال يضم كل الكلمات (${words.join('، ')})، فنعرض المقالات التي تضم أكثرها.`,
+  spellings: (word: string, spellings: readonly string[]) => `بحثنا عن «${word}» بكل صيغ كتابته في الأرشيف: ${spellings.join('، ')}`,
   partialResults: 'جزء من الأرشيف لا يستجيب الآن، فالنتائج والأعداد أدناه ناقصة. أعد المحاولة بعد لحظات.',
   busy: { title: 'البحث مزدحم الآن', message: 'تجري أسئلة كثيرة في آن واحد. أعد المحاولة بعد لحظات.' },
   engineDown: { title: 'البحث غير متاح مؤقتًا', message: 'محرك البحث لا يستجيب الآن. أعد المحاولة بعد لحظات.' },

@@ -1,6 +1,8 @@
 import { raw } from 'hono/html';
 import type { EntityNames, FacetName, HitView, ResultsView } from '../src/web/view-models.ts';
+import { CoverageChart } from './coverage-chart.tsx';
 import { DateFilter, SortChoice } from './date-filter.tsx';
+import { CiteThis, ResultTools } from './desk-tools.tsx';
 import { FacetList, facetValueName } from './facet-list.tsx';
 import { countNoun, formatDate, formatNumber, NOUNS, searchUrl, selectedIn, toggled, type SearchState } from './format.ts';
 import { FilterInputs } from './search-form.tsx';
@@ -17,7 +19,7 @@ function alternate<T>(first: readonly T[], second: readonly T[]): T[] {
 
 export function stateOf(result: ResultsView): SearchState {
   const { region, actor, source } = result.filters;
-  return { q: result.query, regions: region, actors: actor, sources: source, ...result.range, sort: result.sort, page: result.page };
+  return { q: result.query, regions: region, actors: actor, sources: source, with: result.with, ...result.range, sort: result.sort, page: result.page };
 }
 
 /** The results fragment: what htmx swaps into #results, and what the full page includes; `expanded` shows one facet list whole. */
@@ -36,6 +38,8 @@ export function Results({ result, names, expanded = null }: { result: ResultsVie
       <section class="results" aria-labelledby="results-summary">
         <ResultsSummary result={result} names={names} />
         <ActiveFilters result={result} state={state} names={names} />
+        {result.nothingSearchable ? null : <ResultTools state={state} total={result.total} exportRows={result.exportRows} />}
+        {result.coverage ? <CoverageChart coverage={result.coverage} linkTo={({ from, to }) => searchUrl({ ...state, page: 1, from, to })} inResults /> : null}
         {result.hits.length > 0 ? (
           <ol class="hits" start={(result.page - 1) * result.pageSize + 1}>
             {result.hits.map((hit) => (
@@ -90,6 +94,7 @@ function ActiveFilters({ result, state, names }: { result: ResultsView; state: S
   const chips = (['region', 'actor', 'source'] as const).flatMap((facet: FacetName) =>
     selectedIn(state, facet).map((id) => ({ label: facetValueName(facet, id, result, names) ?? id, href: searchUrl(toggled(state, facet, id)) })),
   );
+  for (const id of result.with) chips.push({ label: `يذكر ${names(id)?.name_ar ?? id}`, href: searchUrl({ ...state, page: 1, with: result.with.filter((other) => other !== id) }) });
   const { from, to } = result.range;
   if (from || to) chips.unshift({ label: dateRangeLabel(from, to), href: searchUrl({ ...state, page: 1, from: null, to: null }) });
   if (chips.length === 0) return null;
@@ -139,6 +144,7 @@ function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: S
         ) : null}
       </p>
       <p class="snippet">{raw(hit.snippet)}</p>
+      <CiteThis citation={hit.citation} id={`cite-${hit.id}`} />
       {hit.otherSections.length > 0 ? (
         <details class="other-sections">
           <summary>
@@ -173,7 +179,7 @@ function Hit({ hit, names, state }: { hit: HitView; names: EntityNames; state: S
 }
 
 function NoResults({ result, state }: { result: ResultsView; state: SearchState }) {
-  const filtered = state.regions.length + state.actors.length + (state.sources?.length ?? 0) > 0 || state.from || state.to;
+  const filtered = state.regions.length + state.actors.length + (state.sources?.length ?? 0) + (state.with?.length ?? 0) > 0 || state.from || state.to;
   return (
     <div class="empty-state" role="status">
       {result.nothingSearchable ? (

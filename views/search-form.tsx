@@ -59,6 +59,9 @@ export function FilterInputs({ state }: { state: SearchState }) {
       {(state.sources ?? []).map((id) => (
         <input type="hidden" form="search-form" name="source" value={id} />
       ))}
+      {(state.with ?? []).map((id) => (
+        <input type="hidden" form="search-form" name="with" value={id} />
+      ))}
       {state.sort && state.sort !== 'relevance' ? <input type="hidden" form="search-form" name="sort" value={state.sort} /> : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import type { AssetUrls, EntityNames, FacetName, Overview as ArchiveOverview, ResultsView } from '../src/web/view-models.ts';
-import { countNoun, formatDate, formatNumber, NOUNS, searchUrl } from './format.ts';
+import { countNoun, feedUrl, formatDate, formatNumber, NOUNS, searchUrl } from './format.ts';
 import { Layout } from './layout.tsx';
-import { Results } from './results.tsx';
+import { Results, stateOf } from './results.tsx';
 import { SearchForm } from './search-form.tsx';
 
 export function SearchPage(props: { assets: AssetUrls; names: EntityNames; result?: ResultsView; overview?: ArchiveOverview; expanded?: FacetName | null }) {
@@ -9,7 +9,7 @@ export function SearchPage(props: { assets: AssetUrls; names: EntityNames; resul
   const state = result ? { q: result.query, regions: result.filters.region, actors: result.filters.actor } : { q: '', regions: [], actors: [] };
   const title = result && result.query.trim() !== '' ? `${result.query} — بحث في أرشيف الأخبار` : 'أرشيف الأخبار — بحث';
   return (
-    <Layout title={title} assets={props.assets} description="ابحث في أرشيف الأخبار العربية بالكلمة والمنطقة والفاعل.">
+    <Layout title={title} assets={props.assets} description="ابحث في أرشيف الأخبار العربية بالكلمة والمنطقة والفاعل." feed={result ? { href: feedUrl(stateOf(result)), title } : undefined}>
       <SearchForm state={state} autofocus={!result} />
       <div id="results" aria-live="polite" aria-busy="false">
         {result ? <Results result={result} names={props.names} expanded={props.expanded} /> : props.overview ? <Overview overview={props.overview} names={props.names} /> : null}

@@ -26,3 +26,18 @@ export function rangeDays(range: DateRange): { from: number | null; to: number |
 export function shiftDate(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The ISO date of a day number. */
+export const dateOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** Months since January 1970 of a day number: the document's `month` attribute. */
+export function monthOfDay(day: number): number {
+  const date = new Date(day * 86_400_000);
+  return (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
+}
+
+/** The day number of the first day of a month number. */
+export const firstDayOfMonth = (month: number): number => Math.floor(Date.UTC(1970 + Math.floor(month / 12), ((month % 12) + 12) % 12, 1) / 86_400_000);
+
+/** The attributes whose facet counts draw the coverage chart: days, and months for spans the day counts cannot cover. */
+export const COVERAGE_ATTRIBUTES = ['day', 'month'] as const;

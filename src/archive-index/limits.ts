@@ -23,3 +23,15 @@ export const MAX_ARTICLE_SECTIONS = 20_000;
 
 /** The last page a results list may link to: the one limit shared by the links and the parameter check. */
 export const lastPage = (total: number, pageSize: number): number => Math.min(Math.ceil(total / pageSize), MAX_PAGE);
+
+/** The engine's `faceting.maxValuesPerFacet` (index-config/settings.json): a facet count lists at most this many values. */
+export const MAX_FACET_VALUES = 1000;
+
+/** Rows an export holds at most (past it, the response and the page say how many articles matched). */
+export const EXPORT_MAX_ROWS = 10_000;
+
+/** Articles an export reads per engine request (docs/decisions.md#export-batch). */
+export const EXPORT_BATCH = 250;
+
+/** Entries of a feed: the newest matching articles. */
+export const FEED_ENTRIES = 20;

@@ -18,6 +18,8 @@ export interface SectionDocument {
   date: string | null;
   /** Days since 1970, for date ranges and sorts; absent when undated, so either sort lists undated articles last. */
   day?: number;
+  /** Months since January 1970, for the coverage chart's month and year bars; absent when undated. */
+  month?: number;
   source: string | null;
   url: string | null;
   regions: string[];
@@ -80,6 +82,8 @@ export const KEYWORD_RANK_FIELDS = [
   'text_plain',
   'alt_plain',
   'length',
+  // The chart of a phrase counts the articles that hold it as written, by their day.
+  'day',
 ] as const satisfies readonly SectionField[];
 export type KeywordRankSection = Pick<SectionDocument, (typeof KEYWORD_RANK_FIELDS)[number]>;
 

@@ -62,7 +62,7 @@ function siteStarter(config: Config, running: Running, gazetteer: Gazetteer): ()
     try {
       const shards = config.network ? await prepareNetwork(config.network, config.index) : undefined;
       const apiKey = shards ? '' : (config.meiliSearchKey ?? (await ensureReadKey(adminClient, config.index)));
-      return await createSite({ engineUrl: engine.url, apiKey, shards, index: config.index, gazetteer, engineFault: faults.current });
+      return await createSite({ engineUrl: engine.url, apiKey, shards, index: config.index, gazetteer, engineFault: faults.current, publicUrl: config.publicUrl });
     } catch (error) {
       if (isEngineUnreachable(error)) return null;
       throw error;
@@ -131,7 +131,7 @@ function serve(config: Config, running: Running, gazetteer: Gazetteer, stop: (wh
   running.server = serveApp({
     port: config.port,
     host: config.host,
-    app: () => (running.site ?? (standby ??= createStandbySite({ engineUrl: running.engine.url, gazetteer }))).app,
+    app: () => (running.site ?? (standby ??= createStandbySite({ engineUrl: running.engine.url, gazetteer, publicUrl: config.publicUrl }))).app,
     onListening: (url) => console.log(`Archive search ready: ${url}`),
     onError: (error) => {
       console.error(`error: cannot serve on ${config.host}:${config.port}: ${error.message}`);

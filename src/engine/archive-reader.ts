@@ -1,5 +1,5 @@
 import type { MultiSearchQuery, SearchResponse } from 'meilisearch';
-import { FACET_ATTRIBUTE, FACET_NAMES, statsIndexName, type TermStats } from '../archive-index/index.ts';
+import { COVERAGE_ATTRIBUTES, FACET_ATTRIBUTE, FACET_NAMES, statsIndexName, type TermStats } from '../archive-index/index.ts';
 import { createEngineClient } from './client.ts';
 import { engineAnswer, isEngineUnreachable } from './errors.ts';
 import { loadTermStats } from './term-stats-store.ts';
@@ -67,7 +67,7 @@ export const SERVING_PROBE = {
   q: '',
   filter: [...FACET_NAMES.map((facet) => `${FACET_ATTRIBUTE[facet]} = "-"`), 'articleId = "-"', 'n = 1'].join(' OR '),
   sort: ['day:desc', 'n:asc'],
-  facets: FACET_NAMES.map((facet) => FACET_ATTRIBUTE[facet]),
+  facets: [...FACET_NAMES.map((facet) => FACET_ATTRIBUTE[facet]), ...COVERAGE_ATTRIBUTES],
   limit: 0,
 };
 

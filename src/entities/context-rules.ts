@@ -116,6 +116,8 @@ export const ALIAS_RULES: readonly AliasRule[] = [
   // الطائفة المنصورة "the victorious party" (of the hadith), الطائفة الإسماعيلية "the Ismailis".
   { aliases: ['المنصورة'], notAfter: ['طائفة'] },
   { aliases: ['الإسماعيلية'], notAfter: ['طائفة'] },
+  // جوجل بلس: the share button under many articles, not news of Google.
+  { aliases: ['جوجل'], notBefore: ['بلس'] },
 ];
 
 /**

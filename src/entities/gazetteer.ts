@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../arabic/index.ts';
 import { projectPath } from '../project-root.ts';
 import { ALIAS_RULES, WEAK_ALIASES, type AliasRule } from './context-rules.ts';
+import { DEFAULT_SPELLINGS_PATH, type NameSpellings, nameSpellings, readSpellingGroups } from './spellings.ts';
 import { cueStems, wordReadings, type WordReading } from './words.ts';
 
 export type EntityType = 'region' | 'actor';
@@ -56,6 +57,8 @@ export interface Gazetteer {
   lamInitialStems: readonly string[];
   /** The entity and its parents up the chain (benghazi → [benghazi, LY]). */
   lineage: ReadonlyMap<string, readonly string[]>;
+  /** The spellings of the words of its names. */
+  spellings: NameSpellings;
 }
 
 export class GazetteerError extends Error {
@@ -115,34 +118,46 @@ const aliasKey = (words: readonly WordReading[]): string => words.map((word) => 
 // Aliases are written in their dictionary form, so each word's stem reading is the one to index.
 const aliasWords = (text: string): WordReading[] => analyze(text).map((term) => wordReadings(term, undefined)[0]!);
 
-function buildAliases(entities: ReadonlyMap<string, Entity>): Map<string, Alias[]> {
+function buildAliases(entities: ReadonlyMap<string, Entity>, spellings: NameSpellings): Map<string, Alias[]> {
   const byKey = new Map<string, Alias>();
   const aliasOf = (text: string): Alias | undefined => byKey.get(aliasKey(aliasWords(text)));
+  const add = (entity: Entity, words: WordReading[]) => {
+    const key = aliasKey(words);
+    const alias = byKey.get(key) ?? { words, entityIds: [], weak: false };
+    if (!alias.entityIds.includes(entity.id)) alias.entityIds.push(entity.id);
+    byKey.set(key, alias);
+  };
   for (const entity of entities.values()) {
-    const texts = [entity.name_ar, ...entity.aliases_ar, entity.name_en, ...entity.aliases_en];
-    for (const text of texts) {
+    for (const text of [entity.name_ar, ...entity.aliases_ar, entity.name_en, ...entity.aliases_en]) {
       const words = aliasWords(text);
       if (words.length === 0) throw new GazetteerError(`gazetteer entry ${entity.id}: alias "${text}" has no words`);
-      const key = aliasKey(words);
-      const alias = byKey.get(key) ?? { words, entityIds: [], weak: false };
-      if (!alias.entityIds.includes(entity.id)) alias.entityIds.push(entity.id);
-      byKey.set(key, alias);
+      add(entity, words);
     }
   }
-  // Rules name aliases by their text: one that matches nothing is a typo or a stale rule.
+  // Names written with their words' other spellings, where no name of the gazetteer is written so already.
+  const listed = new Set(byKey.keys());
+  const spelt = (text: string): Alias[] => spellings.variantsOf(text).flatMap((variant) => (listed.has(aliasKey(aliasWords(variant))) ? [] : (aliasOf(variant) ?? [])));
+  for (const entity of entities.values()) {
+    for (const text of [entity.name_ar, ...entity.aliases_ar]) {
+      for (const variant of spellings.variantsOf(text)) if (!listed.has(aliasKey(aliasWords(variant)))) add(entity, aliasWords(variant));
+    }
+  }
+  // Rules name aliases by their text: one that matches nothing is a typo or a stale rule. They hold for the text's other spellings too.
   for (const text of WEAK_ALIASES) {
     const alias = aliasOf(text);
     if (!alias) throw new GazetteerError(`weak alias "${text}" is not in the gazetteer`);
-    alias.weak = true;
+    for (const each of [alias, ...spelt(text)]) each.weak = true;
   }
   for (const rule of ALIAS_RULES) {
     for (const text of rule.aliases) {
       const alias = aliasOf(text);
       if (!alias) throw new GazetteerError(`context rule alias "${text}" is not in the gazetteer`);
-      alias.context = contextOf(rule);
-      if (rule.whenQuoted !== undefined) {
-        if (!entities.has(rule.whenQuoted)) throw new GazetteerError(`context rule for "${text}": unknown entity ${rule.whenQuoted}`);
-        alias.quoted = { ...alias, entityIds: [rule.whenQuoted], weak: false };
+      for (const each of [alias, ...spelt(text)]) {
+        each.context = contextOf(rule);
+        if (rule.whenQuoted !== undefined) {
+          if (!entities.has(rule.whenQuoted)) throw new GazetteerError(`context rule for "${text}": unknown entity ${rule.whenQuoted}`);
+          each.quoted = { ...each, entityIds: [rule.whenQuoted], weak: false };
+        }
       }
     }
   }
@@ -156,7 +171,7 @@ function buildAliases(entities: ReadonlyMap<string, Entity>): Map<string, Alias[
 }
 
 /** Reads, validates and indexes the gazetteer; errors name the offending entry. */
-export function loadGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer {
+export function loadGazetteer(path: string = DEFAULT_GAZETTEER_PATH, spellingsPath: string = DEFAULT_SPELLINGS_PATH): Gazetteer {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -176,7 +191,11 @@ export function loadGazetteer(path: string = DEFAULT_GAZETTEER_PATH): Gazetteer 
     }
   }
   const lineage = new Map([...entities.keys()].map((id) => [id, lineageOf(entities, id)] as const));
-  const aliasesByFirstStem = buildAliases(entities);
+  const spellings = nameSpellings(
+    [...entities.values()].map((entity) => [entity.name_ar, ...entity.aliases_ar]),
+    readSpellingGroups(spellingsPath),
+  );
+  const aliasesByFirstStem = buildAliases(entities, spellings);
   const lamInitialStems = [...aliasesByFirstStem.keys()].filter((stem) => stem.startsWith('ل'));
-  return { entities, aliasesByFirstStem, lamInitialStems, lineage };
+  return { entities, aliasesByFirstStem, lamInitialStems, lineage, spellings };
 }

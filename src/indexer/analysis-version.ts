@@ -7,6 +7,7 @@ const INPUTS = [
   'index-config/stopwords-ar.txt',
   'index-config/stem-exclusions-ar.txt',
   'index-config/gazetteer.json',
+  'index-config/name-variants.json',
   'src/arabic/',
   'src/entities/',
   'src/archive-index/',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { analyze, type Term } from '../arabic/index.ts';
 import type { Article } from '../articles/article.ts';
-import { dayOf, safeArticleId, sectionAnchor, sectionDocumentId, PARAGRAPH_BREAK, type SectionDocument } from '../archive-index/index.ts';
+import { dayOf, monthOfDay, safeArticleId, sectionAnchor, sectionDocumentId, PARAGRAPH_BREAK, type SectionDocument } from '../archive-index/index.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { tagArticle } from '../entities/index.ts';
 
@@ -75,7 +75,7 @@ export function sectionDocuments(article: Article, gazetteer: Gazetteer, analysi
       heading: section.heading,
       text,
       date: article.date,
-      ...(dayOf(article.date) > 0 ? { day: dayOf(article.date) } : {}),
+      ...(dayOf(article.date) > 0 ? { day: dayOf(article.date), month: monthOfDay(dayOf(article.date)) } : {}),
       source: article.source,
       url: article.url,
       regions: sectionTags.regions,

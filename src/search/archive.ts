@@ -13,13 +13,6 @@ import {
 import type { ArchiveReader } from '../engine/archive-reader.ts';
 import { quoteFilterValue } from './filter-expression.ts';
 
-export interface EntityActivity {
-  sections: number;
-  latest: Pick<SectionDocument, 'articleId' | 'n' | 'title' | 'heading' | 'date'>[];
-  /** Entities mentioned in the same sections, with how often. */
-  related: { id: string; facet: EntityFacet; count: number }[];
-}
-
 export interface Overview {
   articles: number;
   sections: number;
@@ -31,11 +24,10 @@ export interface Overview {
 const TOP_ENTITIES = 12;
 /** Ties in counts go by id: the engine's order of equal counts is its own (and differs between the nodes of a sharded archive). */
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const RELATED_ENTITIES = 16;
 const NEWEST_FIRST = ['day:desc', 'n:asc'];
 const facetAttributes = ENTITY_FACETS.map((facet) => FACET_ATTRIBUTE[facet]);
 
-/** Reads whole articles, entities' activity and the archive's overview from the engine. */
+/** Reads whole articles and the archive's overview from the engine. */
 export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, 'search' | 'documents'>; stats: () => TermStats }) {
   return {
     /** Where the quick date ranges end. */
@@ -51,29 +43,6 @@ export function createArchive({ reader, stats }: { reader: Pick<ArchiveReader, '
         if (page.length < ARTICLE_SECTIONS_PER_REQUEST) break;
       }
       return sections.length === 0 ? null : sections.sort((a, b) => a.n - b.n);
-    },
-
-    /** How often an entity is mentioned, its latest sections and what is mentioned with it. */
-    async entity(id: string, facet: EntityFacet): Promise<EntityActivity> {
-      const [response] = await reader.search<EntityActivity['latest'][number]>([
-        {
-          q: '',
-          filter: `${FACET_ATTRIBUTE[facet]} = ${quoteFilterValue(id)}`,
-          sort: NEWEST_FIRST,
-          facets: facetAttributes,
-          limit: 10,
-          attributesToRetrieve: ['articleId', 'n', 'title', 'heading', 'date'],
-        },
-      ]);
-      const counts = ENTITY_FACETS.flatMap((other) => Object.entries(response?.facets[FACET_ATTRIBUTE[other]] ?? {}).map(([otherId, count]) => ({ id: otherId, facet: other, count })));
-      return {
-        sections: response?.total ?? 0,
-        latest: response?.hits ?? [],
-        related: counts
-          .filter((other) => other.id !== id)
-          .sort((a, b) => b.count - a.count || byId(a.id, b.id))
-          .slice(0, RELATED_ENTITIES),
-      };
     },
 
     async overview(): Promise<Overview> {

@@ -28,6 +28,8 @@ export interface PageOfArticles {
    * estimate), or the articles that hold a phrase as written once the engine's were all seen.
    */
   total?: number;
+  /** The articles a phrase search kept (those holding it as written), when the engine's were all seen. */
+  kept?: readonly string[];
 }
 type Candidate = HitSection & KeywordRankSection & RerankSection;
 
@@ -55,10 +57,11 @@ export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candid
   const byScore = plan.rank ? rankKeywordCandidates(query, answers.main.hits, stats).map((article) => article.articleId) : [];
   const order = plan.rank ? rankedThenUnscored(byScore, engineOrder, query) : engineOrder;
   // The engine matched phrases on stems; the ranking kept the articles that hold them as written.
-  const verified = query.phrases.length > 0 && plan.rank && answers.main.total <= answers.main.hits.length ? order.length : undefined;
+  const kept = query.phrases.length > 0 && plan.rank && answers.main.total <= answers.main.hits.length ? order : undefined;
+  const verified = kept?.length;
   const refined = plan.rank && plan.offset < REFINED_ARTICLES ? order.slice(0, REFINED_ARTICLES) : [];
   const page = order.slice(plan.offset, plan.offset + pageSize);
-  if (page.length === 0) return { articles: [], requests: 0, total: verified };
+  if (page.length === 0) return { articles: [], requests: 0, total: verified, kept };
   const [answer] = await reader.search<Candidate>([plan.sectionsOf([...new Set([...refined, ...page])])]);
   const sections = answer?.hits ?? [];
   const ranked = new Map(rankKeywordCandidates(query, sections, stats).map((article) => [article.articleId, article]));
@@ -72,7 +75,7 @@ export async function pageArticles(plan: SearchPlan, answers: PlanAnswers<Candid
     if (!best) return [];
     return [{ section: best, others: (article?.otherSectionIds ?? []).flatMap((id) => byId.get(id) ?? []).map(({ n, heading }) => ({ n, heading })) }];
   });
-  return { articles, requests: 1, total: verified };
+  return { articles, requests: 1, total: verified, kept };
 }
 
 /**

@@ -1,4 +1,16 @@
-import { FACET_ATTRIBUTE, FACET_NAMES, HIT_FIELDS, KEYWORD_RANK_FIELDS, MAX_QUESTION_DEPTH, rangeDays, RERANK_FIELDS, type DateRange, type FacetName, type SortOrder } from '../archive-index/index.ts';
+import {
+  COVERAGE_ATTRIBUTES,
+  FACET_ATTRIBUTE,
+  FACET_NAMES,
+  HIT_FIELDS,
+  KEYWORD_RANK_FIELDS,
+  MAX_QUESTION_DEPTH,
+  rangeDays,
+  RERANK_FIELDS,
+  type DateRange,
+  type FacetName,
+  type SortOrder,
+} from '../archive-index/index.ts';
 import type { EngineAsk, EngineHits, EngineSearch } from '../engine/archive-reader.ts';
 import { allOf, anyOf, quoteFilterValue } from './filter-expression.ts';
 import { engineQueryStrings, hasSearchTerms, MAX_BRANCHES, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
@@ -29,6 +41,8 @@ export interface PlanInput {
   filters: Record<FacetName, string[]>;
   /** Entities named in Latin script, searched as tags. */
   entityFilters: { id: string; facet: FacetName }[];
+  /** Entities each section must mention, all of them (`with`). */
+  mentions?: { id: string; facet: FacetName }[];
   /** Articles dated within the range only (undated ones fall outside any range). */
   range: DateRange;
   sort: SortOrder;
@@ -65,7 +79,8 @@ export function planSearch(input: PlanInput): SearchPlan {
   const filterWithout = filterBuilder(input);
   const offset = (page - 1) * pageSize;
   const disjunctive = FACET_NAMES.filter((facet) => input.filters[facet].length > 0);
-  const facets = FACET_NAMES.filter((facet) => !disjunctive.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]);
+  // The coverage chart's counts ride on the main search: no search of their own (docs/decisions.md#coverage-in-main).
+  const facets = [...FACET_NAMES.filter((facet) => !disjunctive.includes(facet)).map((facet) => FACET_ATTRIBUTE[facet]), ...COVERAGE_ATTRIBUTES];
   const base = baseSearches(parsed, kind, input.loose === true, input.sort);
   const rank = input.sort === 'relevance' && (kind === 'question' || (kind === 'keyword' && offset + pageSize <= KEYWORD_DEPTH));
   const main = ask(base, { ...mainWindow(kind, rank, page, pageSize), filter: filterWithout(null), facets });
@@ -120,10 +135,12 @@ function ask(base: readonly EngineSearch[], extra: Partial<EngineSearch>): Engin
   return { union: searches.map(({ page: _p, hitsPerPage: _h, limit: _l, offset: _o, facets: _f, ...search }) => search), ...window, facets };
 }
 
-function filterBuilder({ filters, entityFilters, range }: PlanInput): (skip: FacetName | null) => string | undefined {
-  const entityClause = entityFilters.length === 0 ? null : entityFilters.map((m) => `${FACET_ATTRIBUTE[m.facet]} = ${quoteFilterValue(m.id)}`).join(' OR ');
+function filterBuilder({ filters, entityFilters, mentions = [], range }: PlanInput): (skip: FacetName | null) => string | undefined {
+  const tagged = (m: { id: string; facet: FacetName }) => `${FACET_ATTRIBUTE[m.facet]} = ${quoteFilterValue(m.id)}`;
+  const entityClause = entityFilters.length === 0 ? null : entityFilters.map(tagged).join(' OR ');
+  const mentionClause = allOf(mentions.map(tagged));
   const dateClause = dateFilter(range);
-  return (skip) => allOf([entityClause, dateClause, ...FACET_NAMES.map((facet) => (facet === skip ? null : anyOf(FACET_ATTRIBUTE[facet], filters[facet])))]) ?? undefined;
+  return (skip) => allOf([entityClause, mentionClause, dateClause, ...FACET_NAMES.map((facet) => (facet === skip ? null : anyOf(FACET_ATTRIBUTE[facet], filters[facet])))]) ?? undefined;
 }
 
 /** The range on the `day` attribute; numbers only, so nothing typed reaches the expression as text. */

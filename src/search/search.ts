@@ -4,10 +4,8 @@ import {
   FACET_NAMES,
   MAX_PAGE_SIZE,
   MAX_QUERY_LENGTH,
-  type DateRange,
   type EntityFacet,
   type FacetName,
-  type SortOrder,
   type HitSection,
   type KeywordRankSection,
   type RerankSection,
@@ -15,90 +13,19 @@ import {
 } from '../archive-index/index.ts';
 import type { ArchiveReader } from '../engine/archive-reader.ts';
 import type { EntityCatalog } from '../entities/catalog.ts';
-import { matchWords, snippetWindow, type MatchSpec, type SnippetWindow, type Span } from './matching.ts';
+import { coverageOf, searchDateCounts } from './coverage.ts';
+import { matchWords, snippetWindow, type MatchSpec } from './matching.ts';
 import { isQuestionSearch, planAsks, planSearch, readAnswers, searchesOf, type PlanAnswers, type SearchPlan } from './plan.ts';
-import { pageArticles, type OtherSection, type PageArticle } from './page-articles.ts';
+import { pageArticles, type PageArticle } from './page-articles.ts';
 import { noticingMissing } from './partial-results.ts';
-import { analyzedQuery, hasSearchTerms, matchForms, parseQuery, type ParsedQuery, type QueryTerm } from './query-syntax.ts';
+import { analyzedQuery, hasSearchTerms, matchForms, parseQuery, type ParsedQuery } from './query-syntax.ts';
 import { rarestTerms } from './rerank.ts';
-import { closestKnownTerm } from './suggest.ts';
+import { suggestedQuery } from './suggest.ts';
+import { withSpellings } from './spellings.ts';
 
-export interface SearchRequest {
-  q: string;
-  regions: string[];
-  actors: string[];
-  /** Source ids (any value: sources are not a closed list). */
-  sources?: string[];
-  /** Inclusive, as YYYY-MM-DD; null or absent leaves a side open. */
-  from?: string | null;
-  to?: string | null;
-  /** `relevance` by default; an empty query lists newest first unless `oldest` is asked. */
-  sort?: SortOrder;
-  page: number;
-  limit: number;
-  /** The user is still typing: the last word matches as a prefix. */
-  typing?: boolean;
-}
+import type { SearchHit, SearchNotice, SearchRequest, SearchResult } from './search-types.ts';
 
-/** Why input was changed or ignored, or what was searched instead; the web layer words it. */
-export type SearchNotice =
-  | { code: 'query-truncated'; limit: number }
-  | { code: 'unknown-filters'; values: string[] }
-  /** Words the archive never uses, left out of the search. */
-  | { code: 'unknown-words'; words: string[]; searched: string }
-  /** No article holds every word: articles holding most of them are shown. */
-  | { code: 'not-all-words'; words: string[] }
-  /** Nodes of a sharded archive did not answer: the hits, total and counts leave out what they hold. */
-  | { code: 'partial-results'; missing: string[] };
-
-export interface SearchHit {
-  id: string;
-  articleId: string;
-  n: number;
-  title: string;
-  /** The query's words in the title. */
-  titleSpans: Span[];
-  heading: string | null;
-  /** The section's text around the matches. */
-  snippet: SnippetWindow;
-  date: string | null;
-  source: string | null;
-  regions: string[];
-  actors: string[];
-  /** The article's other sections that match too (a result stands for its article). */
-  otherSections: OtherSection[];
-}
-
-export interface RecognizedEntity {
-  id: string;
-  facet: EntityFacet;
-  surface: string;
-}
-
-export interface SearchResult {
-  /** The query as typed, capped like the searched one. */
-  query: string;
-  total: number;
-  page: number;
-  pageSize: number;
-  hits: SearchHit[];
-  facets: Record<FacetName, Record<string, number>>;
-  /** Filters that were applied (unknown entity ids removed). */
-  filters: Record<FacetName, string[]>;
-  range: DateRange;
-  sort: SortOrder;
-  /** The query as the engine saw it: stems, phrases, exclusions. */
-  analyzed: string;
-  /** Entities recognized in a Latin-script query, searched as tags. */
-  recognized: RecognizedEntity[];
-  notices: SearchNotice[];
-  /** Something was typed, but no word of it can be searched. */
-  nothingSearchable: boolean;
-  /** When nothing was found: the query with unknown words replaced by close spellings from the archive. */
-  suggestion: string | null;
-  /** Searches this request asked of the engine. */
-  engineRequests: number;
-}
+export type { RecognizedEntity, SearchHit, SearchNotice, SearchRequest, SearchResult } from './search-types.ts';
 
 export interface SearchDependencies {
   reader: Pick<ArchiveReader, 'search' | 'fetch'>;
@@ -123,6 +50,7 @@ export function createSearch({ reader: archiveReader, entities, stats }: SearchD
       parsed,
       filters: result.filters,
       entityFilters: result.recognized,
+      mentions: mentionsOf(result.with, entities),
       range: result.range,
       sort: result.sort,
       rareTerms: isQuestionSearch(parsed) ? rarestTerms(parsed.words, termStats) : [],
@@ -143,7 +71,8 @@ export function createSearch({ reader: archiveReader, entities, stats }: SearchD
     result.engineRequests = searches + page.requests;
     result.total = page.total ?? answers.main.total;
     result.facets = facetsOf(plan, answers);
-    if (result.total === 0 && parsed.words.length > 0) result.suggestion = suggest(parsed.words, termStats);
+    result.coverage = coverageOf(searchDateCounts(answers.main, page.kept), result.range);
+    if (result.total === 0 && parsed.words.length > 0) result.suggestion = suggestedQuery(parsed.words, termStats);
     const forms = matchForms(parsed);
     const recognizedIds = result.recognized.map((mention) => mention.id);
     // Entities searched as tags are marked where the tagger finds them, in each text on its own.
@@ -154,8 +83,11 @@ export function createSearch({ reader: archiveReader, entities, stats }: SearchD
   };
 }
 
+/** The entities of `with` as the plan filters on them: each on the attribute of its kind. */
+export const mentionsOf = (ids: readonly string[], entities: EntityCatalog) => ids.flatMap((id) => entities.entity(id) ?? []).map((entity) => ({ id: entity.id, facet: entity.type }));
+
 /** The request read and checked: the parsed query, and a result with nothing found yet. */
-function readRequest(request: SearchRequest, entities: EntityCatalog, termStats: TermStats): { result: SearchResult; parsed: ParsedQuery } {
+export function readRequest(request: SearchRequest, entities: EntityCatalog, termStats: TermStats): { result: SearchResult; parsed: ParsedQuery } {
   const notices: SearchNotice[] = [];
   let q = request.q.replace(/[\p{Cc}\p{Cf}]/gu, ' ');
   if (q.length > MAX_QUERY_LENGTH) {
@@ -164,11 +96,14 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
   }
   const known = (ids: string[], facet: EntityFacet) => [...new Set(ids)].filter((id) => entities.exists(id, facet));
   const filters = { region: known(request.regions, 'region'), actor: known(request.actors, 'actor'), source: [...new Set(request.sources ?? [])] };
-  const unknown = [...request.regions, ...request.actors].filter((id) => !filters.region.includes(id) && !filters.actor.includes(id));
+  const mentioned = [...new Set(request.with ?? [])].filter((id) => entities.entity(id) !== undefined);
+  const unknown = [...request.regions, ...request.actors, ...(request.with ?? [])].filter((id) => !filters.region.includes(id) && !filters.actor.includes(id) && !mentioned.includes(id));
   if (unknown.length > 0) notices.push({ code: 'unknown-filters', values: [...new Set(unknown)] });
   const recognized = entities.latinMentions(q);
   const textQuery = recognized.reduce((text, mention) => text.replace(mention.surface, ' '), q);
-  const parsed = parseQuery(textQuery, (term) => termStats.df.get(term) ?? 0, request.typing ?? false);
+  const typed = parseQuery(textQuery, (term) => termStats.df.get(term) ?? 0, request.typing ?? false);
+  const { parsed, searched } = withSpellings(typed, entities.spellings(textQuery), termStats);
+  for (const { word, spellings } of searched) notices.push({ code: 'spellings', word, spellings });
   const result: SearchResult = {
     // Echoed capped too: a 10 KB query is not sent back into every link of the page.
     query: request.q.slice(0, MAX_QUERY_LENGTH),
@@ -178,6 +113,7 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
     hits: [],
     facets: emptyFacets(() => ({})),
     filters,
+    with: mentioned,
     range: { from: request.from ?? null, to: request.to ?? null },
     sort: request.sort ?? 'relevance',
     analyzed: hasSearchTerms(parsed) ? analyzedQuery(parsed) : '',
@@ -185,6 +121,7 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
     notices,
     nothingSearchable: parsed.nothingSearchable && recognized.length === 0,
     suggestion: null,
+    coverage: null,
     engineRequests: 0,
   };
   return { result, parsed };
@@ -194,7 +131,7 @@ function readRequest(request: SearchRequest, entities: EntityCatalog, termStats:
  * Words the archive never uses are left out, with a notice, when something else remains to search:
  * one misspelt word must not empty the results (a word being typed is not judged yet).
  */
-function withoutUnknownWords(parsed: ParsedQuery, stats: TermStats, result: SearchResult): ParsedQuery {
+export function withoutUnknownWords(parsed: ParsedQuery, stats: TermStats, result: SearchResult): ParsedQuery {
   if (stats.documents === 0 || isQuestionSearch(parsed)) return parsed;
   const typing = parsed.prefix ? parsed.words.at(-1) : undefined;
   const unknown = parsed.words.filter((word) => word !== typing && (stats.df.get(word.term) ?? 0) === 0);
@@ -213,17 +150,6 @@ function facetsOf(plan: SearchPlan, answers: PlanAnswers<unknown>): Record<Facet
     facets[facet] = from?.facets[FACET_ATTRIBUTE[facet]] ?? {};
   }
   return facets;
-}
-
-function suggest(words: readonly QueryTerm[], stats: TermStats): string | null {
-  let changed = false;
-  const suggested = words.map((word) => {
-    const close = closestKnownTerm(word.term, stats);
-    if (close === null) return word.surface;
-    changed = true;
-    return close;
-  });
-  return changed ? suggested.join(' ') : null;
 }
 
 function toHit({ section, others }: PageArticle, specFor: (text: string) => MatchSpec): SearchHit {

@@ -5,10 +5,14 @@ import { createNetworkReader } from '../engine/network-reader.ts';
 import { createEntityCatalog } from '../entities/catalog.ts';
 import type { Gazetteer } from '../entities/index.ts';
 import { createArchive } from './archive.ts';
+import { createDossier } from './dossier.ts';
 import { createLiveStats } from './live-stats.ts';
 import type { MatchSpec } from './matching.ts';
 import { matchForms, parseQuery } from './query-syntax.ts';
+import { createListing } from './listing.ts';
 import { createSearch } from './search.ts';
+import { createSimilar } from './similar.ts';
+import { withSpellings } from './spellings.ts';
 
 export interface SearchServiceOptions {
   engineUrl: string;
@@ -35,11 +39,20 @@ export async function createSearchService(options: SearchServiceOptions) {
   const evidence = (stem: string) => stats.current().df.get(stem) ?? 0;
   return {
     search: createSearch({ reader, entities, stats: stats.current }),
+    /** A search's articles past any results page, a batch at a time: feeds and exports. */
+    list: createListing({ reader, entities, stats: stats.current }),
     ...createArchive({ reader, stats: stats.current }),
+    /** An entity's dossier: its coverage, its latest stories and who is named with it. */
+    entity: createDossier({ reader, stats: stats.current }),
+    /** The articles most like one whose sections were read (one engine request). */
+    similar: createSimilar({ reader, stats: stats.current }),
     entities,
     stats,
     /** The words of a query as the article page marks them: read as the search read them. */
-    matchSpecFor: (q: string): MatchSpec => matchForms(parseQuery(q.slice(0, MAX_QUERY_LENGTH), evidence)),
+    matchSpecFor: (q: string): MatchSpec => {
+      const text = q.slice(0, MAX_QUERY_LENGTH);
+      return matchForms(withSpellings(parseQuery(text, evidence), entities.spellings(text), stats.current()).parsed);
+    },
     healthy: () => reader.healthy(),
     stop: stats.stop,
   };

@@ -1,4 +1,5 @@
 import type { TermStats } from '../archive-index/index.ts';
+import type { QueryTerm } from './query-syntax.ts';
 
 /** True when `a` becomes `b` by one inserted, deleted or replaced letter. */
 export function withinOneEdit(a: string, b: string): boolean {
@@ -24,4 +25,16 @@ export function closestKnownTerm(term: string, stats: TermStats): string | null 
     }
   }
   return best;
+}
+
+/** The query with each unknown word replaced by its closest known term, or null when none has one. */
+export function suggestedQuery(words: readonly QueryTerm[], stats: TermStats): string | null {
+  let changed = false;
+  const suggested = words.map((word) => {
+    const close = closestKnownTerm(word.term, stats);
+    if (close === null) return word.surface;
+    changed = true;
+    return close;
+  });
+  return changed ? suggested.join(' ') : null;
 }

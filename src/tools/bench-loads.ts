@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EngineRequest } from '../engine/archive-reader.ts';
 import type { ReplayTarget } from './bench-archive.ts';
 import { queryString, type BenchQuery } from './bench-queries.ts';
@@ -20,10 +23,18 @@ export interface TracedQuery {
   requests: EngineRequest[];
 }
 
+/** Runs a load process on a spec (handed over in a file: a sharded archive's requests outgrow one argument) and reads its JSON line. */
 async function lastJsonLine<T>(script: string, spec: object): Promise<T> {
-  const { code, stdout } = await collect(runNode(script, [JSON.stringify(spec)], {}));
-  if (code !== 0) throw new Error(`${script} exited with ${code}`);
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T;
+  const folder = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  const file = join(folder, 'spec.json');
+  writeFileSync(file, JSON.stringify(spec));
+  try {
+    const { code, stdout } = await collect(runNode(script, [`@${file}`], {}));
+    if (code !== 0) throw new Error(`${script} exited with ${code}`);
+    return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /** autocannon over a list of requests to one origin, each client walking the whole list. */

@@ -1,3 +1,5 @@
+import type { ChartCost } from './bench-chart.ts';
+import type { DeskCost } from './bench-desk.ts';
 import type { LoadFigures, ReplayFigures, TracedQuery } from './bench-loads.ts';
 
 /** What one bench run measured, before it is shaped into its lines and its JSON. */
@@ -12,6 +14,9 @@ export interface BenchRun {
   diskBytes: number;
   analysis: { mbPerSecond: number; terms: number };
   traced: readonly TracedQuery[];
+  /** Engine requests of each kind's results page, feed and whole export. */
+  desk: Record<string, DeskCost>;
+  chart: ChartCost;
   search: Record<string, Record<string, LoadFigures>>;
   replayed: { c1: ReplayFigures; c16: ReplayFigures };
   requestsPerSearch: number;
@@ -40,6 +45,8 @@ function fanOutOf(traced: readonly TracedQuery[]): Record<string, number> {
  */
 export function benchFigures(run: BenchRun) {
   const at = (c: number) => run.search[`c${c}`] ?? {};
+  const e1 = at(1).engine;
+  const e16 = at(16).engine;
   const { sections } = run.indexing;
   const c1 = run.replayed.c1;
   return {
@@ -59,11 +66,12 @@ export function benchFigures(run: BenchRun) {
     analysis_mb_per_second: run.analysis.mbPerSecond,
     analysis_terms: run.analysis.terms,
     search: run.search,
+    // Against single engine requests: none in a sharded run, whose requests go to several nodes (the replayed chains are below).
     ratios: {
-      api_p50_minus_engine_p50_ms_c1: round((at(1).api?.p50 ?? 0) - (at(1).engine?.p50 ?? 0)),
-      api_p99_over_engine_p99_c16: ratio(at(16).api?.p99 ?? 0, at(16).engine?.p99 ?? 1),
+      api_p50_minus_engine_p50_ms_c1: e1 ? round((at(1).api?.p50 ?? 0) - e1.p50) : null,
+      api_p99_over_engine_p99_c16: e16 ? ratio(at(16).api?.p99 ?? 0, e16.p99) : null,
       // A question takes two engine requests (its searches, then its page's sections): throughput is compared per search.
-      api_rps_over_engine_rps_c16: ratio(at(16).api?.rps ?? 0, (at(16).engine?.rps ?? 1) / run.requestsPerSearch),
+      api_rps_over_engine_rps_c16: e16 ? ratio(at(16).api?.rps ?? 0, e16.rps / run.requestsPerSearch) : null,
       fragment_p50_over_api_p50_c16: ratio(at(16).fragment?.p50 ?? 0, at(16).api?.p50 ?? 1),
       fragment_rps_over_api_rps_c16: ratio(at(16).fragment?.rps ?? 0, at(16).api?.rps ?? 1),
       // The API's p50 against its searches' own engine requests replayed in turn, alternating at one client (docs/decisions.md#api-over-replayed-engine).
@@ -73,7 +81,9 @@ export function benchFigures(run: BenchRun) {
       fragment_p50_over_api_p50_c16_alternating: ratio(run.replayed.c16.fragment?.p50 ?? 0, run.replayed.c16.api?.p50 ?? 1),
     },
     fan_out: fanOutOf(run.traced),
+    chart: run.chart,
     engine_requests_per_search: round(run.requestsPerSearch),
+    engine_requests_page_feed_export: run.desk,
     server_rss_mb_after_load: run.serverRss,
     server: run.server,
     shards: run.shards,
@@ -103,6 +113,11 @@ export function printReport(run: BenchRun): void {
     }
   }
   console.log(`fan-out: ${JSON.stringify(figures.fan_out)}; server RSS after load ${figures.server_rss_mb_after_load} MB`);
+  console.log(`engine requests of the results page, the feed and the whole export, by kind: ${JSON.stringify(run.desk)}`);
+  const { chart } = run;
+  console.log(
+    `coverage chart: ${chart.own_searches} searches of its own; first engine request p50 ${chart.first_request_ms_p50_with} ms with its counts, ${chart.first_request_ms_p50_without} ms without`,
+  );
   console.log(
     `engines: ${run.shards === 0 ? 'one' : `${run.shards} shards`}, ${figures.engine_disk_mb} MB on disk (${figures.engine_disk_bytes_per_section} bytes per section), RSS at most ${indexing.engine_peak_rss_mb} MB while indexing (${indexing.engine_peak_anon_rss_mb} MB not file pages), ${figures.engine_rss_mb_after_load} MB after load (${figures.engine_anon_rss_mb_after_load} MB)`,
   );

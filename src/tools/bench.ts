@@ -12,6 +12,8 @@ import { pushDocuments } from '../engine/index-store.ts';
 import { loadGazetteer } from '../entities/index.ts';
 import { createSearchService } from '../search/service.ts';
 import { BENCH_INDEX, startBenchArchive, type BenchArchive } from './bench-archive.ts';
+import { chartCost } from './bench-chart.ts';
+import { deskCosts } from './bench-desk.ts';
 import { apiPath, FRAGMENT_HEADERS, fragmentPath, load, replayed, type LoadFigures, type TracedQuery } from './bench-loads.ts';
 import { BENCH_QUERIES, queryString } from './bench-queries.ts';
 import { printReport } from './bench-report.ts';
@@ -127,8 +129,11 @@ async function timeAnalysis(corpus: string): Promise<{ mbPerSecond: number; term
   return { mbPerSecond: Math.round((bytes / 1e6 / ((performance.now() - started) / 1000)) * 10) / 10, terms };
 }
 
-/** The engine requests the product makes for each query, captured from the product's own search code. */
-async function traceQueries(archive: BenchArchive): Promise<TracedQuery[]> {
+/**
+ * The engine requests the product makes for each query, captured from the product's own search code;
+ * and what each query's feed and whole export cost the engine beside its results page.
+ */
+async function traceQueries(archive: BenchArchive) {
   const traced: TracedQuery[] = [];
   let current: EngineRequest[] = [];
   const service = await createSearchService({ ...archive.service, index: BENCH_INDEX, gazetteer: loadGazetteer(), trace: (request) => current.push(request) });
@@ -140,7 +145,12 @@ async function traceQueries(archive: BenchArchive): Promise<TracedQuery[]> {
     await service.search({ q: params.get('q') ?? '', regions: params.getAll('region'), actors: params.getAll('actor'), page: 1, limit: 10 });
     traced.push({ query, requests: current });
   }
-  return traced;
+  const desk = await deskCosts(service, BENCH_QUERIES, async (run) => {
+    current = [];
+    await run();
+    return current.length;
+  });
+  return { traced, desk };
 }
 
 await runCli(async () => {
@@ -172,7 +182,13 @@ await runCli(async () => {
     const nodeFlags = options.profile ? ['--cpu-prof', '--cpu-prof-dir', options.profile] : [];
     server = await startServer({ ...archive.env, PORT: String(port), DATA_DIR: mkdtempSync(join(home, 'data-')) }, { compiled: true, nodeFlags });
     const origin = `http://127.0.0.1:${port}`;
-    const traced = await traceQueries(archive);
+    const { traced, desk } = await traceQueries(archive);
+    // The coverage chart rides on each query's main search: no search of its own, and what its counts add to the engine's time.
+    console.error('timing the coverage chart on the engine…');
+    const chart = await chartCost(
+      archive.firstClient,
+      traced.map(({ requests }) => requests),
+    );
     // A few seconds of every query first: the figures are the warm server's, not its JIT's first minutes.
     await replayed(origin, traced, archive.targetOf, 4, Math.min(options.seconds, 4), ['api', 'fragment']);
     const searches = await measureSearches(origin, archive, traced, options, server.pid ?? 0);
@@ -187,6 +203,8 @@ await runCli(async () => {
       diskBytes,
       analysis,
       traced,
+      desk,
+      chart,
       ...searches,
     };
     printReport(figures);

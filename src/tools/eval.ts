@@ -13,6 +13,8 @@ import { indexArticles } from '../indexer/indexer.ts';
 import { createSearchService } from '../search/service.ts';
 import { evaluateHighlights } from './highlight-eval.ts';
 import { evaluateKeywords } from './keyword-eval.ts';
+import { evaluateSimilar } from './similar-eval.ts';
+import { evaluateNameVariants } from './name-variant-eval.ts';
 import { newsParagraphsAsArticles, passagesAsArticles, readNdjsonRecords, retrievalFigures, type Question, type RankedQuestion } from './qa-set.ts';
 import { pushDocuments } from '../engine/index-store.ts';
 
@@ -78,6 +80,8 @@ async function evaluateRaw(client: EngineClient, passages: string, distractors: 
 }
 
 const USAGE_HIGHLIGHTS = 'usage: npm run eval -- --highlights --corpus NEWS.ndjson.gz [--queries N] [--home DIR]';
+const USAGE_SIMILAR = 'usage: npm run eval -- --similar --corpus NEWS.ndjson.gz [--sample N] [--seed N] [--judgments FILE] [--out FILE] [--home DIR]';
+const USAGE_NAMES = 'usage: npm run eval -- --name-variants --corpus NEWS.ndjson.gz [--candidates] [--sample N] [--seed N] [--judgments FILE] [--out FILE]';
 const USAGE_KEYWORDS = 'usage: npm run eval -- --keywords SET_FOLDER --corpus NEWS.ndjson.gz [--engine raw] [--run-file RUN.json] [--per-query] [--home DIR]';
 
 await runCli(async () => {
@@ -93,6 +97,13 @@ await runCli(async () => {
       'per-query': { type: 'boolean', default: false },
       home: { type: 'string' },
       highlights: { type: 'boolean', default: false },
+      similar: { type: 'boolean', default: false },
+      'name-variants': { type: 'boolean', default: false },
+      candidates: { type: 'boolean', default: false },
+      sample: { type: 'string', default: '30' },
+      seed: { type: 'string', default: '1' },
+      judgments: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const system = values.engine === 'raw' ? 'raw' : 'product';
@@ -107,6 +118,27 @@ await runCli(async () => {
       console.log(JSON.stringify(await evaluateHighlights({ engine, corpus, queries: count })));
     });
   }
+  if (values['name-variants']) {
+    const [sample, seed] = [Number(values.sample), Number(values.seed)];
+    if (!values.corpus || !Number.isInteger(sample) || sample < 1 || !Number.isInteger(seed)) {
+      console.error(USAGE_NAMES);
+      return 2;
+    }
+    const { corpus, candidates, judgments, out } = values;
+    console.log(JSON.stringify(await evaluateNameVariants({ corpus, sample, seed, candidates, judgments, out })));
+    return 0;
+  }
+  if (values.similar) {
+    const [sample, seed] = [Number(values.sample), Number(values.seed)];
+    if (!values.corpus || !Number.isInteger(sample) || sample < 1 || !Number.isInteger(seed)) {
+      console.error(USAGE_SIMILAR);
+      return 2;
+    }
+    const { corpus, judgments, out } = values;
+    return await withEngine(values.home, async (engine) => {
+      console.log(JSON.stringify(await evaluateSimilar({ engine, corpus, sample, seed, judgments, out })));
+    });
+  }
   if (values.keywords !== undefined || values.corpus !== undefined) {
     if (!values.keywords || !values.corpus || !['product', 'raw'].includes(values.engine)) {
       console.error(USAGE_KEYWORDS);
@@ -118,7 +150,7 @@ await runCli(async () => {
     });
   }
   if (!values.passages || !values.queries || !['product', 'raw'].includes(values.engine)) {
-    console.error(`${USAGE}\n${USAGE_KEYWORDS}\n${USAGE_HIGHLIGHTS}`);
+    console.error(`${USAGE}\n${USAGE_KEYWORDS}\n${USAGE_HIGHLIGHTS}\n${USAGE_SIMILAR}\n${USAGE_NAMES}`);
     return 2;
   }
   const { passages, queries, distractors } = values;

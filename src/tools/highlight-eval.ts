@@ -3,6 +3,7 @@ import { readArticles } from '../articles/read.ts';
 import { createEngineClient } from '../engine/client.ts';
 import { checkHighlights } from './highlight-pairs.ts';
 import { indexedCorpus } from './keyword-eval.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface HighlightEvalOptions {
   engine: { url: string; masterKey: string };
@@ -11,21 +12,12 @@ export interface HighlightEvalOptions {
   queries: number;
 }
 
-/** A seeded generator, so that a run can be repeated query for query. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
 /**
  * Queries drawn from the corpus itself, as a journalist would type them: a word, two neighbouring
  * words, or two neighbouring words quoted; each from a different article.
  */
 async function drawQueries(corpus: string, count: number): Promise<string[]> {
-  const next = random(20261129);
+  const next = seededRandom(20261129);
   const queries: string[] = [];
   for await (const result of readArticles([corpus])) {
     if (queries.length >= count) break;

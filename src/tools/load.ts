@@ -1,7 +1,8 @@
 // A load run in its own process, so the load generator never competes with the server's event loop.
-// Input (argv[2], JSON): { requests: {path, method?, body?, headers?}[], origin, connections, seconds }.
+// Input (argv[2], JSON, or @FILE holding it): { requests: {path, method?, body?, headers?}[], origin, connections, seconds }.
 // Output (stdout, JSON): latency percentiles in ms, requests per second, errors, responses by status.
 import autocannon from 'autocannon';
+import { readSpec } from './load-spec.ts';
 
 interface LoadSpec {
   origin: string;
@@ -10,7 +11,7 @@ interface LoadSpec {
   seconds: number;
 }
 
-const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+const spec = readSpec<LoadSpec>(process.argv[2] ?? '{}');
 let next = 0;
 const latencies: number[] = [];
 let finish: (result: autocannon.Result) => void = () => {};

@@ -1,8 +1,9 @@
 // A load run whose unit is a chain of HTTP requests, timed as a whole and labelled by query kind, in a
 // process of its own. The bench uses it for what autocannon cannot do: time the engine requests one
 // search made, replayed one after the other (the search's own engine cost), and give figures per kind.
-// Input (argv[2], JSON): ReplaySpec. Output (stdout, last line, JSON): ReplayFigures.
+// Input (argv[2], JSON, or @FILE holding it): ReplaySpec. Output (stdout, last line, JSON): ReplayFigures.
 import { Agent, request } from 'node:http';
+import { readSpec } from './load-spec.ts';
 
 export interface ReplayStep {
   url: string;
@@ -93,6 +94,6 @@ async function run(spec: ReplaySpec): Promise<ReplayFigures> {
   return figures;
 }
 
-const figures = await run(JSON.parse(process.argv[2] ?? '{}') as ReplaySpec);
+const figures = await run(readSpec<ReplaySpec>(process.argv[2] ?? '{}'));
 agent.destroy();
 console.log(JSON.stringify(figures));

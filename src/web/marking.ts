@@ -33,3 +33,9 @@ export function snippetHtml(window: SnippetWindow): string {
   const html = markRange(window.text, window.spans).trim();
   return `${window.cutBefore ? '… ' : ''}${html}${window.cutAfter ? ' …' : ''}`;
 }
+
+/** A snippet as plain text, for feeds and exports: one line without control characters, an ellipsis where text was left out. */
+export function plainSnippet(window: SnippetWindow): string {
+  const text = window.text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  return `${window.cutBefore ? '… ' : ''}${text}${window.cutAfter ? ' …' : ''}`;
+}

@@ -59,6 +59,7 @@ export function useMiddleware(app: Hono<AppEnv>, options: { requestTimeoutMs?: n
   app.use('/search', admission);
   app.use('/search/facet-options', admission);
   app.use('/api/search', admission);
+  app.use('/feed', admission);
   // ETags where a client can get a 304: the API (tagged in its route), and assets (their fingerprint
   // is the tag). Pages carry a fresh CSP nonce each time: a tag of theirs would never match.
   app.use('/assets/*', etag());
@@ -74,7 +75,7 @@ export function useErrorPages(app: Hono<AppEnv>, assets: AssetUrls): void {
     }
     if (error instanceof SearchesBusyError) {
       c.header('Retry-After', BUSY_RETRY_AFTER_SECONDS);
-      return api ? c.json({ error: 'too many searches at once' }, 503) : messagePage(c, assets, MESSAGES.busy, 503);
+      return api ? c.json({ error: error.message }, 503) : messagePage(c, assets, MESSAGES.busy, 503);
     }
     if (isEngineFailure(error) || (error instanceof HTTPException && error.status === 503)) {
       c.header('Retry-After', RETRY_AFTER_SECONDS);

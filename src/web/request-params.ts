@@ -36,6 +36,7 @@ export function searchRequestFrom(query: (name: string) => string[] | undefined)
     regions: list('region'),
     actors: list('actor'),
     sources: list('source'),
+    with: list('with'),
     ...dateRange(first('from'), first('to')),
     sort: sortOrder(first('sort')),
     page: integer(first('page'), 'page', 1, MAX_PAGE, 1),

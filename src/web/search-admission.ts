@@ -19,7 +19,7 @@ export const MAX_EXPENSIVE_WAITING = 16;
  */
 export const MAX_SEARCHES_AT_ONCE = 8;
 
-/** Too many expensive searches at once: answered 503 with Retry-After, like an engine that is away. */
+/** Too many expensive searches (or exports) at once: answered 503 with Retry-After, like an engine that is away. */
 export class SearchesBusyError extends Error {
   override name = 'SearchesBusyError';
 }
@@ -30,35 +30,44 @@ export function isExpensiveSearch(q: string): boolean {
   return isQuestionSearch(parsed) || parsed.either.length > 0;
 }
 
-/** A semaphore: `running` at once, `waiting` in line, the rest refused. */
-function slots(running: number, waiting: number) {
+/** A semaphore: `running` holders at once, `waiting` in line, the rest refused with `busy`. */
+export interface Slots {
+  /** Resolves with the function that gives the slot back (once, however often it is called). */
+  take(): Promise<() => void>;
+}
+
+export function slots(running: number, waiting: number, busy: string): Slots {
   let inFlight = 0;
   const line: (() => void)[] = [];
+  const release = () => {
+    const next = line.shift();
+    if (next) next();
+    else inFlight--;
+  };
   return {
-    async enter(): Promise<void> {
+    async take() {
       if (inFlight < running) inFlight++;
       else if (line.length < waiting) await new Promise<void>((resolve) => line.push(resolve));
-      else throw new SearchesBusyError('too many searches at once');
-    },
-    leave(): void {
-      const next = line.shift();
-      if (next) next();
-      else inFlight--;
+      else throw new SearchesBusyError(busy);
+      let held = true;
+      return () => {
+        if (held) release();
+        held = false;
+      };
     },
   };
 }
 
-/** The searches of one app, each kind in its own slots: expensive ones a few at a time (the rest refused), the others a few more. */
-export function searchAdmission(): MiddlewareHandler {
-  const expensive = slots(MAX_EXPENSIVE_SEARCHES, MAX_EXPENSIVE_WAITING);
-  const others = slots(MAX_SEARCHES_AT_ONCE, Number.POSITIVE_INFINITY);
+/** The searches of one app, each kind in its own slots: expensive ones a few at a time (the rest refused), the others a few more (the rest wait). */
+export function searchAdmission(running = MAX_EXPENSIVE_SEARCHES, waiting = MAX_EXPENSIVE_WAITING): MiddlewareHandler {
+  const expensive = slots(running, waiting, 'too many searches at once');
+  const others = slots(MAX_SEARCHES_AT_ONCE, Number.POSITIVE_INFINITY, 'too many searches at once');
   return async (c, next) => {
-    const kind = isExpensiveSearch(c.req.query('q') ?? '') ? expensive : others;
-    await kind.enter();
+    const release = await (isExpensiveSearch(c.req.query('q') ?? '') ? expensive : others).take();
     try {
       await next();
     } finally {
-      kind.leave();
+      release();
     }
   };
 }

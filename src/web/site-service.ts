@@ -2,7 +2,7 @@ import { EngineDownError } from '../engine/errors.ts';
 import type { SearchService } from '../search/service.ts';
 
 /** What the site reads of the archive. */
-export type SiteService = Pick<SearchService, 'search' | 'article' | 'entity' | 'overview' | 'newestDate' | 'matchSpecFor' | 'entities' | 'healthy'>;
+export type SiteService = Pick<SearchService, 'search' | 'list' | 'article' | 'similar' | 'entity' | 'overview' | 'newestDate' | 'matchSpecFor' | 'entities' | 'healthy'>;
 
 /**
  * The service while the engine cannot be reached at start (an external engine that is not up yet):
@@ -12,7 +12,9 @@ export function standbyService(engineUrl: string, entities: SiteService['entitie
   const unreachable = (): Promise<never> => Promise.reject(new EngineDownError(`the engine at ${engineUrl} has not answered since the start`));
   return {
     search: unreachable,
+    list: unreachable,
     article: unreachable,
+    similar: unreachable,
     entity: unreachable,
     overview: unreachable,
     newestDate: unreachable,

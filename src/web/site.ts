@@ -20,6 +20,8 @@ export interface SiteOptions {
   engineTimeoutMs?: number;
   /** Bound of a whole request (default REQUEST_TIMEOUT_MS of the app). */
   requestTimeoutMs?: number;
+  /** PUBLIC_URL (see Config). */
+  publicUrl?: string | null;
   /** A fault of the engine seen by whoever watches it with more rights than the site (a full disk, a failed task), or null. */
   engineFault?: () => string | null;
 }
@@ -32,12 +34,12 @@ export async function createSite(options: SiteOptions) {
     const reason = engineFault?.() ?? null;
     return reason === null ? service.healthy() : { ok: false, engine: 'fault', reason };
   };
-  const app = createApp({ service: { ...service, healthy }, assets: loadAssets(), sources: loadSourceCatalog(), requestTimeoutMs: options.requestTimeoutMs });
+  const app = createApp({ service: { ...service, healthy }, assets: loadAssets(), sources: loadSourceCatalog(), requestTimeoutMs: options.requestTimeoutMs, publicUrl: options.publicUrl });
   return { app, service, stop: service.stop };
 }
 
 /** The site while the engine cannot be reached at start: the same app, every page that needs the engine says 503. */
-export function createStandbySite(options: { engineUrl: string; gazetteer: Gazetteer }) {
-  const app = createApp({ service: standbyService(options.engineUrl, createEntityCatalog(options.gazetteer)), assets: loadAssets(), sources: loadSourceCatalog() });
+export function createStandbySite(options: { engineUrl: string; gazetteer: Gazetteer; publicUrl?: string | null }) {
+  const app = createApp({ service: standbyService(options.engineUrl, createEntityCatalog(options.gazetteer)), assets: loadAssets(), sources: loadSourceCatalog(), publicUrl: options.publicUrl });
   return { app, stop: () => {} };
 }

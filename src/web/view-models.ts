@@ -1,16 +1,22 @@
-import { articleUrl, lastPage, PARAGRAPH_BREAK, shiftDate, type ArticleSection, type DateRange, type EntityFacet, type FacetName, type SortOrder } from '../archive-index/index.ts';
+import { articleUrl, EXPORT_MAX_ROWS, lastPage, PARAGRAPH_BREAK, shiftDate, type ArticleSection, type DateRange, type EntityFacet, type FacetName, type SortOrder } from '../archive-index/index.ts';
 import type { EntityName } from '../entities/catalog.ts';
-import type { Entity } from '../entities/index.ts';
-import type { EntityActivity, Overview } from '../search/archive.ts';
+import type { Overview } from '../search/archive.ts';
+import type { SimilarArticles } from '../search/similar.ts';
 import { matchWords, type MatchSpec } from '../search/matching.ts';
+import { coverageView, type CoverageView } from './coverage-view.ts';
 import type { SearchNotice, SearchResult } from '../search/search.ts';
 import { MESSAGES } from '../../views/messages.ts';
 import type { SourceCatalog, SourceName } from '../sources/source-catalog.ts';
+import { citationOf, isoDay, type Citation, type CitationContext } from './citation.ts';
 import { markRange, snippetHtml } from './marking.ts';
 
 // What the views render: plain data, HTML already escaped and marked where a field says so.
 
-export type { DateRange, EntityFacet, EntityName, FacetName, Overview, SortOrder, SourceName };
+export type { Citation, DateRange, EntityFacet, EntityName, FacetName, Overview, SortOrder, SourceName };
+export type { CoveragePeriod, CoverageUnit } from '../search/coverage.ts';
+export type { EntityView, StoryArticleView } from './dossier-view.ts';
+
+export type { CoverageView };
 export type EntityNames = (id: string) => EntityName | undefined;
 
 /** Fingerprinted URL of a static file by its logical name (`app.css`). */
@@ -39,6 +45,8 @@ export interface HitView {
   actors: string[];
   /** The article's other matching sections, each a deep link. */
   otherSections: { n: number; heading: string | null; url: string }[];
+  /** How to cite the section the hit lands on. */
+  citation: Citation;
 }
 
 export interface ResultsView {
@@ -48,11 +56,16 @@ export interface ResultsView {
   pageSize: number;
   /** The last page the list may link to. */
   lastPage: number;
+  /** Rows the export links give: the total, capped. */
+  exportRows: number;
   hits: HitView[];
   facets: Record<FacetName, Record<string, number>>;
   filters: Record<FacetName, string[]>;
+  /** Entities every result mentions too. */
+  with: string[];
   range: DateRange;
   sort: SortOrder;
+  coverage: CoverageView | null;
   /** Ranges ending at the archive's newest article, offered as quick choices. */
   dateChoices: DateChoice[];
   /** Names of the sources in the facet list and the filters. */
@@ -60,6 +73,8 @@ export interface ResultsView {
   analyzed: string;
   recognized: { id: string; facet: EntityFacet; surface: string }[];
   notices: string[];
+  /** Words naming an entity, each searched in all these spellings. */
+  spellings: { word: string; spellings: string[] }[];
   nothingSearchable: boolean;
   suggestion: string | null;
 }
@@ -79,20 +94,15 @@ export interface ArticleView {
   url: string | null;
   regions: string[];
   actors: string[];
-  sections: { n: number; heading: string | null; firstParagraph: number; paragraphs: string[]; matches: number }[];
+  sections: { n: number; heading: string | null; firstParagraph: number; paragraphs: string[]; matches: number; citation: Citation }[];
 }
 
-export interface EntityView {
-  id: string;
-  type: EntityFacet;
-  name_ar: string;
-  name_en: string;
-  aliases_ar: string[];
-  aliases_en: string[];
-  parent: { id: string; name_ar: string } | null;
-  sections: number;
-  latest: { url: string; title: string; heading: string | null; date: string | null }[];
-  related: { id: string; type: EntityFacet; count: number }[];
+/** An article like the one shown: a link to it, its title, source and date. */
+export interface SimilarView {
+  url: string;
+  title: string;
+  date: string | null;
+  sourceName: SourceName | null;
 }
 
 export function noticeText(notice: SearchNotice): string {
@@ -105,6 +115,8 @@ export function noticeText(notice: SearchNotice): string {
       return MESSAGES.unknownWords(notice.words, notice.searched);
     case 'not-all-words':
       return MESSAGES.notAllWords(notice.words);
+    case 'spellings':
+      return MESSAGES.spellings(notice.word, notice.spellings);
     case 'partial-results':
       return MESSAGES.partialResults;
   }
@@ -118,7 +130,10 @@ export function dateChoices(newest: string | null): DateChoice[] {
   return (Object.keys(CHOICE_DAYS) as DateChoice['span'][]).map((span) => ({ span, from: shiftDate(newest, CHOICE_DAYS[span] - 1), to: newest }));
 }
 
-export function resultsView(result: SearchResult, sources: SourceCatalog, newestDate: string | null = null): ResultsView {
+/** Citations without a site address (tools, unit tests): site-relative links, consulted today. */
+const relativeCitations = (): CitationContext => ({ base: '', today: isoDay(new Date()) });
+
+export function resultsView(result: SearchResult, sources: SourceCatalog, newestDate: string | null = null, cite: CitationContext = relativeCitations()): ResultsView {
   const sourceNames = Object.fromEntries([...Object.keys(result.facets.source), ...result.filters.source].map((id) => [id, sources.name(id)]));
   return {
     query: result.query,
@@ -126,6 +141,7 @@ export function resultsView(result: SearchResult, sources: SourceCatalog, newest
     page: result.page,
     pageSize: result.pageSize,
     lastPage: lastPage(result.total, result.pageSize),
+    exportRows: Math.min(result.total, EXPORT_MAX_ROWS),
     hits: result.hits.map((hit) => ({
       id: hit.id,
       articleId: hit.articleId,
@@ -141,31 +157,36 @@ export function resultsView(result: SearchResult, sources: SourceCatalog, newest
       regions: hit.regions,
       actors: hit.actors,
       otherSections: hit.otherSections.map(({ n, heading }) => ({ n, heading, url: articleUrl(hit.articleId, { q: result.query, section: n }) })),
+      citation: citationOf(hit, hit.source ? sources.name(hit.source) : null, cite),
     })),
     facets: result.facets,
     filters: result.filters,
+    with: result.with,
     range: result.range,
     sort: result.sort,
+    coverage: coverageView(result.coverage, result.total),
     dateChoices: dateChoices(newestDate),
     sourceNames,
     analyzed: result.analyzed,
     recognized: result.recognized,
     notices: result.notices.map(noticeText),
+    spellings: result.notices.flatMap((notice) => (notice.code === 'spellings' ? [{ word: notice.word, spellings: notice.spellings }] : [])),
     nothingSearchable: result.nothingSearchable,
     suggestion: result.suggestion,
   };
 }
 
 /** An article's sections with the query's words marked in headings and paragraphs. */
-export function articleView(sections: readonly ArticleSection[], spec: MatchSpec, sources: SourceCatalog): ArticleView {
+export function articleView(sections: readonly ArticleSection[], spec: MatchSpec, sources: SourceCatalog, cite: CitationContext = relativeCitations()): ArticleView {
   const first = sections[0];
+  const sourceName = first?.source ? sources.name(first.source) : null;
   const marked = (text: string) => markRange(text, matchWords(text, spec).matches);
   return {
     articleId: first?.articleId ?? '',
     title: first?.title ?? '',
     date: first?.date ?? null,
     source: first?.source ?? null,
-    sourceName: first?.source ? sources.name(first.source) : null,
+    sourceName,
     url: webLink(first?.url),
     regions: [...new Set(sections.flatMap((section) => section.regions))],
     actors: [...new Set(sections.flatMap((section) => section.actors))],
@@ -177,24 +198,23 @@ export function articleView(sections: readonly ArticleSection[], spec: MatchSpec
         firstParagraph: section.firstParagraph,
         paragraphs,
         matches: paragraphs.reduce((sum, html) => sum + (html.match(/<mark>/gu)?.length ?? 0), 0),
+        citation: citationOf(section, sourceName, cite),
       };
     }),
   };
 }
 
-export function entityView(entity: Entity, activity: EntityActivity, names: EntityNames): EntityView {
-  const parent = entity.parent ? names(entity.parent) : undefined;
-  return {
-    ...entity,
-    parent: parent ? { id: parent.id, name_ar: parent.name_ar } : null,
-    sections: activity.sections,
-    latest: activity.latest.map((section) => ({ ...section, url: articleUrl(section.articleId, { section: section.n }) })),
-    related: activity.related.map((other) => ({ id: other.id, type: other.facet, count: other.count })),
-  };
+export function similarView(similar: SimilarArticles, sources: SourceCatalog): SimilarView[] {
+  return similar.articles.map((article) => ({
+    url: articleUrl(article.articleId),
+    title: article.title,
+    date: article.date,
+    sourceName: article.source ? sources.name(article.source) : null,
+  }));
 }
 
 /** An article's source link only when it is http(s): a `javascript:` or `data:` URL from an archive file must not become a link. */
-function webLink(url: string | null | undefined): string | null {
+export function webLink(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     return ['http:', 'https:'].includes(new URL(url).protocol) ? url : null;

@@ -110,14 +110,16 @@ const RANKED = [
   `q=${enc('الميناء')}&page=2&limit=3`,
 ];
 // A question's first search matches by the engine's `frequency` strategy, which each node reads from
-// its own words: its facet counts may count a few more articles (docs/decisions.md#sharded-counts).
+// its own words: its facet counts (the coverage chart's too) may count a few more articles
+// (docs/decisions.md#sharded-counts).
 const QUESTIONS = [`q=${enc('ما سبب انقطاع الكهرباء في الأحياء؟')}`, `q=${enc('أين ضرب الزلزال اليابان؟')}`, `q=${enc('من التقى حفتر في بنغازي؟')}&region=LY`];
 const DATED = ['limit=50', 'page=2&limit=5', 'sort=oldest&limit=50', 'region=EG', 'actor=khalifa-haftar', 'from=2025-03-01&to=2025-03-10', `q=${enc('الميناء')}&sort=newest&limit=50`];
 
 async function expectSameArchive(): Promise<void> {
   for (const query of [...RANKED, ...QUESTIONS, ...DATED]) expect((await api(single, query)).total, `${query} finds something`).toBeGreaterThan(0);
   for (const query of RANKED) expect(await api(sharded, query), query).toEqual(await api(single, query));
-  for (const query of QUESTIONS) expect({ ...(await api(sharded, query)), facets: {} }, query).toEqual({ ...(await api(single, query)), facets: {} });
+  // The coverage chart is a facet count of the same first search (docs/decisions.md#coverage-in-main).
+  for (const query of QUESTIONS) expect({ ...(await api(sharded, query)), facets: {}, coverage: null }, query).toEqual({ ...(await api(single, query)), facets: {}, coverage: null });
   for (const query of DATED) {
     const [one, many] = [await api(single, query), await api(sharded, query)];
     expect(byDate(many), query).toEqual(byDate(one));
@@ -174,6 +176,22 @@ describe('the archive on three engines', () => {
   });
 });
 
+describe('feeds and exports', () => {
+  it('list the same articles as one engine', async () => {
+    const text = async (site: Site, path: string) => {
+      const response = await site.app.request(path);
+      expect(response.status, path).toBe(200);
+      return await response.text();
+    };
+    for (const path of [`/feed?q=${enc('الميناء')}`, '/feed', `/api/export?format=ndjson&q=${enc('الميناء')}&sort=newest`, `/api/export?format=csv&q=${enc('الميناء OR السوق')}&sort=oldest`]) {
+      expect(await text(sharded, path), path).toBe(await text(single, path));
+    }
+    // The whole archive, newest first: undated articles tie, and the nodes may break the tie otherwise.
+    const lines = async (site: Site) => (await text(site, '/api/export?format=ndjson')).split('\n').sort();
+    expect(await lines(sharded)).toEqual(await lines(single));
+  });
+});
+
 describe('a node that stops', () => {
   it('leaves partial results that say so, never a 500, and is picked up again once it is back', async () => {
     const down = network.nodes[0]?.name ?? '';
@@ -200,6 +218,8 @@ describe('a node that stops', () => {
       expect(await page.text()).toContain(MESSAGES.partialResults);
       const health = await sharded.app.request('/healthz');
       expect([health.status, await health.json()]).toEqual([200, { status: 'partial', missing: [down] }]);
+      // A feed or a file without what the node holds would look whole.
+      for (const path of [`/feed?q=${enc('الميناء')}`, `/api/export?format=csv&q=${enc('الميناء')}`]) expect((await sharded.app.request(path)).status, path).toBe(503);
       // An article of the stopped node may exist: "not found" would not be true.
       expect((await sharded.app.request(`/articles/${away[0]}`)).status).toBe(503);
       expect((await sharded.app.request(`/articles/${kept[0]}`)).status).toBe(200);
@@ -305,7 +325,8 @@ describe('the commands on a network', () => {
 
   it('npm start serves the sharded archive', async () => {
     const port = await freePort();
-    const server = command('start.ts', [], { ...networkEnv(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: paths[0] ?? '' });
+    // PUBLIC_URL: the citations' links are those of the site compared with (app.request's origin).
+    const server = command('start.ts', [], { ...networkEnv(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: paths[0] ?? '', PUBLIC_URL: 'http://localhost' });
     try {
       await server.waitFor('Archive search ready', 90_000);
       expect(server.output()).toContain(`Using the Meilisearch network ${network.nodes[0]?.name} (`);

@@ -54,7 +54,21 @@ describe('searching the seed', () => {
     const result = await api('q=حفتر&limit=2');
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['query', 'total', 'page', 'pageSize', 'hits', 'facets']));
     expect(result).toMatchObject({ query: 'حفتر', total: 1, page: 1, pageSize: 2 });
-    expect(Object.keys(result.hits[0] ?? {}).sort()).toEqual(['actors', 'articleId', 'date', 'heading', 'id', 'otherSections', 'regions', 'snippet', 'source', 'sourceName', 'title', 'url']);
+    expect(Object.keys(result.hits[0] ?? {}).sort()).toEqual([
+      'actors',
+      'articleId',
+      'citation',
+      'date',
+      'heading',
+      'id',
+      'otherSections',
+      'regions',
+      'snippet',
+      'source',
+      'sourceName',
+      'title',
+      'url',
+    ]);
     expect(Object.keys(result.facets).sort()).toEqual(['actor', 'region', 'source']);
     expect(result).toMatchObject({ filters: { region: [], actor: [], source: [] }, from: null, to: null, sort: 'relevance' });
   });
@@ -204,11 +218,12 @@ describe('filters', () => {
     expect(result.hits.every((hit) => hit.snippet.includes('<mark>'))).toBe(true);
   });
 
-  it('shows an entity page with its names, counts, latest sections and related entities', async () => {
+  it('shows an entity page with its names, counts, latest stories and related entities', async () => {
     const html = await (await seeded.site.app.request('/entities/khalifa-haftar')).text();
     expect(html).toContain('<h1>خليفة حفتر</h1>');
     expect(html).toContain('href="/articles/seed#s-');
-    expect(html).toContain('href="/search?region=LY&amp;actor=khalifa-haftar"');
+    // Named with it: a search of the articles naming both (with=, which also pairs two places or two actors).
+    expect(html).toContain('href="/search?with=khalifa-haftar&amp;with=LY"');
     expect((await seeded.site.app.request('/entities/no-such-entity')).status).toBe(404);
   });
 

@@ -6,6 +6,7 @@ import { ArticlePage } from '../../views/article-page.tsx';
 import { DIGIT_SYSTEM, formatDate } from '../../views/numbers.ts';
 import { Results } from '../../views/results.tsx';
 import { SearchForm } from '../../views/search-form.tsx';
+import { citationOf } from '../../src/web/citation.ts';
 
 // Every number a page writes is in the one digit system the site chose (views/format.ts).
 const zero = new Intl.NumberFormat(`en-u-nu-${DIGIT_SYSTEM}`).format(0).codePointAt(0) ?? 0;
@@ -40,6 +41,7 @@ const result: SearchResult = {
   hits: [hit],
   facets: { region: { LY: 1_203, EG: 45 }, actor: {}, source: { aawsat: 9_876 } },
   filters: { region: [], actor: [], source: [] },
+  with: [],
   range: { from: '2015-07-01', to: '2015-07-31' },
   sort: 'relevance',
   analyzed: 'نفط',
@@ -47,6 +49,19 @@ const result: SearchResult = {
   notices: [],
   nothingSearchable: false,
   suggestion: null,
+  // Month bars, so the chart's month and year names are read too.
+  coverage: {
+    unit: 'month',
+    bars: [
+      { from: '2015-06-01', to: '2015-06-30', count: 1_203 },
+      { from: '2015-07-01', to: '2015-07-31', count: 45 },
+    ],
+    spans: [
+      { from: '2014-01-01', to: '2014-12-31', count: 0 },
+      { from: '2015-01-01', to: '2015-12-31', count: 1_248 },
+    ],
+    dated: 1_248,
+  },
   engineRequests: 1,
 };
 
@@ -77,7 +92,14 @@ describe('the digits of the pages', () => {
       url: null,
       regions: [],
       actors: [],
-      sections: [12, 13].map((n) => ({ n, heading: null, firstParagraph: n, paragraphs: ['نص'], matches: 0 })),
+      sections: [12, 13].map((n) => ({
+        n,
+        heading: null,
+        firstParagraph: n,
+        paragraphs: ['نص'],
+        matches: 0,
+        citation: citationOf({ articleId: 'a', n, title: 'عنوان', heading: null, date: '2015-07-21' }, null, { base: '', today: '2015-07-21' }),
+      })),
     };
     const html = String(<ArticlePage assets={{ url: (name) => `/assets/${name}` }} article={article} q="" names={() => undefined} />);
     expect(foreignDigits(html)).toEqual([]);

@@ -15,6 +15,7 @@ const result = (total: number, page: number): SearchResult => ({
   hits: [],
   facets: { region: {}, actor: {}, source: {} },
   filters: { region: [], actor: [], source: [] },
+  with: [],
   range: { from: null, to: null },
   sort: 'relevance',
   analyzed: 'نفط',
@@ -22,6 +23,7 @@ const result = (total: number, page: number): SearchResult => ({
   notices: [],
   nothingSearchable: false,
   suggestion: null,
+  coverage: null,
   engineRequests: 1,
 });
 

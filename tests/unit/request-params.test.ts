@@ -15,6 +15,7 @@ describe('search parameters', () => {
       regions: ['LY', 'EG'],
       actors: ['khalifa-haftar'],
       sources: [],
+      with: [],
       from: null,
       to: null,
       sort: 'relevance',
@@ -54,8 +55,13 @@ describe('search parameters', () => {
     }
   });
 
+  it('reads the entities every result must mention too (with), as a list like the filters', () => {
+    expect(searchRequestFrom(params('with=SA&with=YE&with=SA'))).toMatchObject({ with: ['SA', 'YE', 'SA'] });
+    expect(() => searchRequestFrom(params(Array.from({ length: 21 }, (_, i) => `with=e${i}`).join('&')))).toThrow(/at most 20 with values/u);
+  });
+
   it('takes the first of repeated single values and defaults the rest', () => {
-    expect(searchRequestFrom(params('q=a&q=b'))).toEqual({ q: 'a', regions: [], actors: [], sources: [], from: null, to: null, sort: 'relevance', page: 1, limit: 10 });
+    expect(searchRequestFrom(params('q=a&q=b'))).toEqual({ q: 'a', regions: [], actors: [], sources: [], with: [], from: null, to: null, sort: 'relevance', page: 1, limit: 10 });
   });
 
   it.each(['page=0', 'page=-1', 'page=abc', 'page=1.5', 'page=100000', 'limit=0', 'limit=51', 'limit=ten'])('rejects %s naming the parameter', (query) => {
@@ -81,7 +87,13 @@ describe('configuration', () => {
       index: 'sections',
       engineHome: '.meili',
       dataDir: 'data',
+      publicUrl: null,
     });
+  });
+
+  it('reads PUBLIC_URL as an http(s) address without its trailing slash', () => {
+    expect(readConfig({ PUBLIC_URL: 'https://archive.example.org/' }).publicUrl).toBe('https://archive.example.org');
+    expect(readConfig({ PUBLIC_URL: ' http://Example.org:8080/news/ ' }).publicUrl).toBe('http://example.org:8080/news');
   });
 
   it.each([
@@ -90,6 +102,10 @@ describe('configuration', () => {
     [{ MEILI_URL: 'engine:7700', MEILI_MASTER_KEY: 'a-long-enough-master-key' }, /http\(s\) URL/u],
     [{ PORT: 'eighty' }, /PORT/u],
     [{ MEILI_INDEX: 'bad name' }, /MEILI_INDEX/u],
+    [{ PUBLIC_URL: 'archive.example.org' }, /PUBLIC_URL/u],
+    [{ PUBLIC_URL: 'javascript:alert(1)' }, /PUBLIC_URL/u],
+    [{ PUBLIC_URL: 'https://archive.example.org/?a=1' }, /PUBLIC_URL/u],
+    [{ PUBLIC_URL: 'https://user:pw@archive.example.org' }, /PUBLIC_URL/u],
   ])('rejects %j with a clear message', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

@@ -125,3 +125,37 @@ document.addEventListener('htmx:afterSwap', () => {
 document.addEventListener('htmx:beforeRequest', () => {
   document.getElementById('results')?.setAttribute('aria-busy', 'true');
 });
+
+// The coverage chart's bars are SVG links, which htmx does not boost: in the results a bar loads its
+// period as the table's link for the same period does (into the results, with a history entry).
+function followBar(event) {
+  const bar = event.target instanceof Element ? event.target.closest('.coverage-bars a[href]') : null;
+  if (!bar || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || !bar.closest('#results')) return;
+  const twin = Array.from(bar.closest('.coverage')?.querySelectorAll('.coverage-table a[href]') ?? []).find((link) => link.getAttribute('href') === bar.getAttribute('href'));
+  if (!twin) return;
+  event.preventDefault();
+  twin.click();
+}
+document.addEventListener('click', followBar);
+
+// "Cite this section": the copy button shows only with JavaScript (without it the citation is
+// selectable text); without any clipboard the citation is selected for Ctrl+C instead.
+document.documentElement.classList.add('js');
+document.addEventListener('click', async (event) => {
+  const button = event.target instanceof Element ? event.target.closest('[data-copy-citation]') : null;
+  const citation = button ? document.getElementById(button.getAttribute('data-copy-citation')) : null;
+  if (!citation) return;
+  if (await writeToClipboard(citation.textContent)) {
+    button.setAttribute('data-copied', '');
+    setTimeout(() => button.removeAttribute('data-copied'), 2000);
+  } else {
+    getSelection()?.selectAllChildren(citation);
+  }
+});
+
+// The head names the feed of the search shown: results swapped in by htmx bring their own.
+document.addEventListener('htmx:afterSwap', () => {
+  const shown = document.querySelector('#results [data-feed-link]');
+  const head = document.querySelector('link[rel="alternate"][type="application/atom+xml"]');
+  if (shown && head) head.setAttribute('href', shown.getAttribute('href'));
+});

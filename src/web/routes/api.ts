@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppEnv } from '../render.tsx';
 import { searchRequestFrom } from '../request-params.ts';
 import type { SourceCatalog } from '../../sources/source-catalog.ts';
+import { citationContext, type SiteAddress } from '../site-address.ts';
 import type { SiteService } from '../site-service.ts';
+import { taggedBody } from '../tagged-response.ts';
 import { resultsView, type ResultsView } from '../view-models.ts';
 
 /** The JSON API and the health check. */
-export function apiRoutes(service: SiteService, sources: SourceCatalog): Hono<AppEnv> {
+export function apiRoutes(service: SiteService, sources: SourceCatalog, address: SiteAddress): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
   routes.get('/healthz', async (c) => {
@@ -21,14 +22,9 @@ export function apiRoutes(service: SiteService, sources: SourceCatalog): Hono<Ap
   });
 
   routes.get('/api/search', async (c) => {
-    const result = resultsView(await service.search(searchRequestFrom((name) => c.req.queries(name))), sources);
-    const body = JSON.stringify(apiShape(result));
-    // Hashed from the string in hand: the etag middleware copied the response stream and hashed it
-    // off-thread, a visible share of the server's time under load (docs/decisions.md#api-etag).
-    const tag = `"${createHash('sha1').update(body).digest('hex')}"`;
-    const ifNoneMatch = c.req.header('If-None-Match') ?? '';
-    if (ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//u, '') === tag)) return c.body(null, 304, { ETag: tag });
-    return c.body(body, 200, { 'Content-Type': 'application/json', ETag: tag });
+    const found = await service.search(searchRequestFrom((name) => c.req.queries(name)));
+    const result = resultsView(found, sources, null, citationContext(c, address));
+    return taggedBody(c, JSON.stringify(apiShape(result)), { 'Content-Type': 'application/json' });
   });
 
   return routes;
@@ -41,7 +37,7 @@ function apiShape(result: ResultsView) {
     total: result.total,
     page: result.page,
     pageSize: result.pageSize,
-    hits: result.hits.map(({ id, articleId, title, heading, url, snippet, date, source, sourceName, regions, actors, otherSections }) => ({
+    hits: result.hits.map(({ id, articleId, title, heading, url, snippet, date, source, sourceName, regions, actors, otherSections, citation }) => ({
       id,
       articleId,
       title,
@@ -54,14 +50,29 @@ function apiShape(result: ResultsView) {
       regions,
       actors,
       otherSections,
+      citation: {
+        text: citation.text,
+        title: citation.title,
+        section: citation.section,
+        source: citation.source,
+        date: citation.date,
+        dateGregorian: citation.dateGregorian,
+        dateHijri: citation.dateHijri,
+        url: citation.url,
+        consulted: citation.consulted,
+        consultedGregorian: citation.consultedGregorian,
+      },
     })),
     facets: { region: result.facets.region, actor: result.facets.actor, source: result.facets.source },
     filters: result.filters,
+    with: result.with,
     from: result.range.from,
     to: result.range.to,
     sort: result.sort,
     analyzed: result.analyzed,
     recognized: result.recognized,
     notices: result.notices,
+    coverage: result.coverage,
+    spellings: result.spellings,
   };
 }

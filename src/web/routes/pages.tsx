@@ -10,11 +10,13 @@ import type { Assets } from '../assets.ts';
 import { messagePage, page, wantsFragment, type AppEnv } from '../render.tsx';
 import { BadParameterError, facetParameter, searchRequestFrom } from '../request-params.ts';
 import type { SourceCatalog } from '../../sources/source-catalog.ts';
+import { citationContext, type SiteAddress } from '../site-address.ts';
 import type { SiteService } from '../site-service.ts';
-import { articleView, entityView, resultsView } from '../view-models.ts';
+import { entityView } from '../dossier-view.ts';
+import { articleView, resultsView, similarView } from '../view-models.ts';
 
 /** The HTML pages: home, results (whole or as the htmx fragment), article, entity, and the static assets. */
-export function pageRoutes(service: SiteService, assets: Assets, sources: SourceCatalog): Hono<AppEnv> {
+export function pageRoutes(service: SiteService, assets: Assets, sources: SourceCatalog, address: SiteAddress): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const names = service.entities.name;
 
@@ -33,7 +35,7 @@ export function pageRoutes(service: SiteService, assets: Assets, sources: Source
     const expanded = facetParameter(c.req.query('more'), 'more');
     // The search box itself asks while the user types: its last word is still a prefix.
     const [found, newest] = await Promise.all([service.search({ ...request, typing: c.req.header('HX-Trigger') === 'q' }), service.newestDate()]);
-    const result = resultsView(found, sources, newest);
+    const result = resultsView(found, sources, newest, citationContext(c, address));
     if (wantsFragment(c)) return c.html(<Results result={result} names={names} expanded={expanded} />);
     return page(c, <SearchPage assets={assets} names={names} result={result} expanded={expanded} />);
   });
@@ -58,15 +60,16 @@ export function pageRoutes(service: SiteService, assets: Assets, sources: Source
     const sections = await service.article(c.req.param('id'));
     if (!sections) return messagePage(c, assets, MESSAGES.articleNotFound, 404);
     const q = c.req.query('q') ?? '';
-    const article = articleView(sections, service.matchSpecFor(q), sources);
-    return page(c, <ArticlePage assets={assets} article={article} q={q.slice(0, MAX_QUERY_LENGTH)} names={names} />);
+    const article = articleView(sections, service.matchSpecFor(q), sources, citationContext(c, address));
+    const similar = similarView(await service.similar(sections), sources);
+    return page(c, <ArticlePage assets={assets} article={article} q={q.slice(0, MAX_QUERY_LENGTH)} names={names} similar={similar} />);
   });
 
   routes.get('/entities/:id', async (c) => {
     const entity = service.entities.entity(c.req.param('id'));
     if (!entity) return messagePage(c, assets, MESSAGES.entityNotFound, 404);
-    const activity = await service.entity(entity.id, entity.type);
-    return page(c, <EntityPage assets={assets} entity={entityView(entity, activity, names)} names={names} />);
+    const dossier = await service.entity(entity.id, entity.type);
+    return page(c, <EntityPage assets={assets} entity={entityView(entity, dossier, names, sources)} names={names} />);
   });
 
   return routes;
